@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/poser_options.h"
+
+#include <QDir>
+
+#include <cstdio>
+
+namespace ths {
+
+QString defaultModelsDir()
+{
+    return QStringLiteral(THS_DEFAULT_MODELS_DIR);
+}
+
+QString defaultCharacterImage()
+{
+    return QDir(QStringLiteral(THS_DEFAULT_IMAGES_DIR)).filePath(QStringLiteral("lambda_00.png"));
+}
+
+void addPoserOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("models"), QStringLiteral("Directory holding <variant>/<network>.pt (default: %1).").arg(defaultModelsDir()),
+         QStringLiteral("DIR"), defaultModelsDir()},
+        {QStringLiteral("variant"), QStringLiteral("Model variant: %1.").arg(variantNames().join(QStringLiteral(", "))),
+         QStringLiteral("NAME"), QStringLiteral("separable_float")},
+        {QStringLiteral("device"), QStringLiteral("cpu, cuda or cuda:N."), QStringLiteral("DEVICE"), QStringLiteral("cpu")},
+        {QStringLiteral("threads"), QStringLiteral("CPU threads for inference (0 = all cores)."), QStringLiteral("N"),
+         QStringLiteral("0")},
+    });
+}
+
+std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser)
+{
+    PoserOptions options;
+    options.modelsDir = parser.value(QStringLiteral("models"));
+    const auto variant = parseVariant(parser.value(QStringLiteral("variant")));
+    if (!variant) {
+        std::fprintf(stderr, "error: --variant \"%s\" is not one of %s\n", qPrintable(parser.value(QStringLiteral("variant"))),
+                     qPrintable(variantNames().join(QStringLiteral(", "))));
+        return std::nullopt;
+    }
+    options.variant = *variant;
+    options.device = parser.value(QStringLiteral("device"));
+    bool ok = false;
+    options.threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+    if (!ok || options.threads < 0) {
+        std::fprintf(stderr, "error: --threads \"%s\" must be 0 (all cores) or a positive whole number\n",
+                     qPrintable(parser.value(QStringLiteral("threads"))));
+        return std::nullopt;
+    }
+    return options;
+}
+
+} // namespace ths

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The THA3 poser: one character image + a pose → a 512×512 RGBA frame. Torch-free header.
+//
+// Threading contract: every method is safe to call from any thread; calls serialize on an internal mutex, so one
+// render runs at a time. Rendering takes hundreds of milliseconds on a CPU: call render() from a worker thread,
+// never from the GUI or HTTP thread. libtorch's intra-op thread pool is process-wide; the constructor sets it.
+//
+// Caching never changes the output: the eyebrow decomposition is cached per image *content* (a new image in the same
+// buffer invalidates it); the eyebrow combiner and face morpher results are reused while the eyebrow (0–11) and
+// face (0–38) pose slices are unchanged, so rotation- and breathing-only frames run just the rotator and editor.
+
+#include "engine/pose.h"
+
+#include <QImage>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace ths {
+
+enum class ModelVariant { SeparableFloat, SeparableHalf, StandardFloat, StandardHalf };
+
+QString variantName(ModelVariant variant);              // "separable_float", …
+std::optional<ModelVariant> parseVariant(const QString &name);
+QStringList variantNames();
+
+struct PoserOptions {
+    QString modelsDir;                                  // holds <variant>/<network>.pt
+    ModelVariant variant = ModelVariant::SeparableFloat;
+    QString device = QStringLiteral("cpu");             // "cpu", "cuda" or "cuda:N"
+    int threads = 0;                                    // intra-op threads; 0 = all cores
+    bool caching = true;                                // false: run every network every frame (for tests)
+};
+
+// Milliseconds spent in each network during the last render(); 0 for a stage served from the cache.
+struct NetworkTimings {
+    double decomposer = 0, combiner = 0, faceMorpher = 0, rotator = 0, editor = 0, total = 0;
+};
+
+// How many times each network has run since construction.
+struct NetworkRuns {
+    int decomposer = 0, combiner = 0, faceMorpher = 0, rotator = 0, editor = 0;
+};
+
+class Poser
+{
+public:
+    // Loads the five weight files. Throws EngineError naming the file/key on any problem (missing file — with
+    // where to get it —, corrupt file, wrong keys/shapes/dtypes, CUDA unavailable).
+    explicit Poser(const PoserOptions &options);
+    ~Poser();
+    Poser(const Poser &) = delete;
+    Poser &operator=(const Poser &) = delete;
+
+    static const QStringList &networkNames();            // the five file stems, in pipeline order
+    // The weight files of `variant` that are absent from `modelsDir` (full paths); empty when all are there.
+    static QStringList missingWeightFiles(const QString &modelsDir, ModelVariant variant);
+
+    // Sets the character: a 512×512 image with alpha (see image_import.h for validation). Pixels with alpha 0 are
+    // treated as fully transparent black, as the original does. Throws EngineError on a wrong size.
+    void setImage(const QImage &image);
+    bool hasImage() const;
+
+    // Renders one frame: 512×512 QImage::Format_RGBA8888, sRGB, straight alpha. Values are clamped into their
+    // ranges. Throws EngineError when no image is set.
+    QImage render(const Pose &pose);
+
+    NetworkTimings lastTimings() const;
+    NetworkRuns runs() const;
+    QString deviceName() const;
+    // Human-readable notes from loading (e.g. half weights computed in fp32 on the CPU).
+    QStringList notices() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace ths

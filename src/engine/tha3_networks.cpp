@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/tha3_networks.h"
+
+#include <ATen/ATen.h>
+#include <torch/nn/functional/activation.h>
+
+namespace ths::tha3 {
+
+namespace nn = torch::nn;
+
+torch::Tensor activate(const torch::Tensor &x, Activation act)
+{
+    return act == Activation::ReLU ? at::relu(x) : at::leaky_relu(x, 0.1);
+}
+
+namespace {
+
+nn::InstanceNorm2d instanceNorm(int64_t channels)
+{
+    return nn::InstanceNorm2d(nn::InstanceNorm2dOptions(channels).eps(1e-5).affine(true).track_running_stats(false));
+}
+
+nn::Conv2d conv(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding, int64_t groups = 1,
+                bool bias = false)
+{
+    return nn::Conv2d(nn::Conv2dOptions(in, out, kernel).stride(stride).padding(padding).groups(groups).bias(bias));
+}
+
+// Nearest ×2 exactly as nn.Upsample(scale_factor=2): the scale factor is passed through, src = floor(dst * 0.5).
+torch::Tensor doubleResolution(const torch::Tensor &x)
+{
+    return at::upsample_nearest2d(x, c10::nullopt, std::vector<double>{2.0, 2.0});
+}
+
+} // namespace
+
+ConvNormActImpl::ConvNormActImpl(Structure structure, BlockKind kind, int64_t in, int64_t out, Activation act)
+    : m_act(act)
+{
+    const int64_t kernel = kind == BlockKind::Conv7 ? 7 : kind == BlockKind::Conv3 ? 3 : 4;
+    const int64_t stride = kind == BlockKind::Downsample ? 2 : 1;
+    const int64_t padding = kind == BlockKind::Conv7 ? 3 : 1;
+    const bool separable = structure == Structure::Separable;
+    if (kind == BlockKind::TransposedUpsample) {
+        const int64_t convOut = separable ? in : out;
+        m_convT = register_module("0", nn::ConvTranspose2d(nn::ConvTranspose2dOptions(in, convOut, 4)
+                                                                 .stride(2)
+                                                                 .padding(1)
+                                                                 .groups(separable ? in : 1)
+                                                                 .bias(false)));
+    } else {
+        m_conv = register_module("0", separable ? conv(in, in, kernel, stride, padding, in) : conv(in, out, kernel, stride, padding));
+    }
+    if (separable)
+        m_pointwise = register_module("1", conv(in, out, 1, 1, 0));
+    m_norm = register_module(separable ? "2" : "1", instanceNorm(out));
+}
+
+torch::Tensor ConvNormActImpl::forward(const torch::Tensor &x)
+{
+    torch::Tensor y = m_conv ? m_conv->forward(x) : m_convT->forward(x);
+    if (m_pointwise)
+        y = m_pointwise->forward(y);
+    return activate(m_norm->forward(y), m_act);
+}
+
+Conv3Impl::Conv3Impl(Structure structure, int64_t channels)
+{
+    if (structure == Structure::Standard) {
+        m_conv = register_module("conv", conv(channels, channels, 3, 1, 1));
+    } else {
+        m_depthwise = register_module("0", conv(channels, channels, 3, 1, 1, channels));
+        m_pointwise = register_module("1", conv(channels, channels, 1, 1, 0));
+    }
+}
+
+torch::Tensor Conv3Impl::forward(const torch::Tensor &x)
+{
+    return m_conv ? m_conv->forward(x) : m_pointwise->forward(m_depthwise->forward(x));
+}
+
+ResnetBlockImpl::ResnetBlockImpl(Structure structure, int64_t channels, Activation act)
+    : m_act(act)
+{
+    m_path = register_module("resnet_path", std::make_shared<nn::Module>());
+    // A standard conv sits directly at `resnet_path.0`; a separable one is the pair `resnet_path.0.{0,1}`.
+    auto addConv = [&](const char *name) {
+        Conv3 c(structure, channels);
+        if (structure == Structure::Standard)
+            m_path->register_module(name, c->named_children()[0].value());
+        else
+            m_path->register_module(name, c);
+        return c;
+    };
+    m_conv0 = addConv("0");
+    m_norm1 = m_path->register_module("1", instanceNorm(channels));
+    m_conv3 = addConv("3");
+    m_norm4 = m_path->register_module("4", instanceNorm(channels));
+}
+
+torch::Tensor ResnetBlockImpl::forward(const torch::Tensor &x)
+{
+    torch::Tensor y = activate(m_norm1->forward(m_conv0->forward(x)), m_act);
+    y = m_norm4->forward(m_conv3->forward(y));
+    return x + y;
+}
+
+HeadImpl::HeadImpl(HeadKind kind, int64_t in, int64_t out)
+    : m_kind(kind)
+{
+    if (kind == HeadKind::Grid) {
+        m_conv = conv(in, out, 3, 1, 1);
+        // The bare conv's parameters sit directly on the head: keys `<name>.weight`.
+        register_parameter("weight", m_conv->weight);
+    } else {
+        m_conv = register_module("0", conv(in, out, 3, 1, 1, 1, true));
+    }
+}
+
+torch::Tensor HeadImpl::forward(const torch::Tensor &x)
+{
+    torch::Tensor y = m_conv->forward(x);
+    switch (m_kind) {
+    case HeadKind::Sigmoid: return at::sigmoid(y);
+    case HeadKind::Tanh: return at::tanh(y);
+    case HeadKind::Grid: return y;
+    }
+    return y;
+}
+
+void BlockLists::registerOn(torch::nn::Module &owner)
+{
+    owner.register_module("downsample_blocks", downsample);
+    owner.register_module("bottleneck_blocks", bottleneck);
+    owner.register_module("upsample_blocks", upsample);
+}
+
+torch::Tensor applyGridChange(const torch::Tensor &gridChange, const torch::Tensor &image)
+{
+    const int64_t n = image.size(0), c = image.size(1), h = image.size(2), w = image.size(3);
+    const torch::Tensor g = gridChange.view({n, 2, h * w}).transpose(1, 2).view({n, h, w, 2});
+    const torch::Tensor theta = at::tensor({1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f}, gridChange.options())
+                                    .view({1, 2, 3})
+                                    .repeat({n, 1, 1});
+    const torch::Tensor base = at::affine_grid_generator(theta, {n, c, h, w}, false);
+    return at::grid_sampler(image, base + g, /*bilinear*/ 0, /*border*/ 1, /*align_corners*/ false);
+}
+
+torch::Tensor applyColorChange(const torch::Tensor &alpha, const torch::Tensor &colorChange, const torch::Tensor &image)
+{
+    return colorChange * alpha + image * (1 - alpha);
+}
+
+torch::Tensor posePlanes(const torch::Tensor &pose, int64_t height, int64_t width)
+{
+    return pose.reshape({pose.size(0), pose.size(1), 1, 1}).expand({pose.size(0), pose.size(1), height, width});
+}
+
+// ---- EncoderDecoder00 -----------------------------------------------------------------------------------------
+
+EncoderDecoder00::EncoderDecoder00(Structure structure, int64_t inChannels, int64_t poseCount)
+    : m_poseCount(poseCount)
+{
+    const auto relu = Activation::ReLU;
+    lists.downsample->push_back(ConvNormAct(structure, BlockKind::Conv3, inChannels, 64, relu));
+    for (int64_t c = 64; c < 512; c *= 2)
+        lists.downsample->push_back(ConvNormAct(structure, BlockKind::Downsample, c, c * 2, relu));
+    lists.bottleneck->push_back(ConvNormAct(structure, BlockKind::Conv3, 512 + poseCount, 512, relu));
+    for (int i = 1; i < 6; ++i)
+        lists.bottleneck->push_back(ResnetBlock(structure, 512, relu));
+    for (int64_t c = 512; c > 64; c /= 2)
+        lists.upsample->push_back(ConvNormAct(structure, BlockKind::TransposedUpsample, c, c / 2, relu));
+}
+
+torch::Tensor EncoderDecoder00::forward(torch::Tensor x, const torch::Tensor &pose)
+{
+    for (const auto &block : *lists.downsample)
+        x = block->as<ConvNormActImpl>()->forward(x);
+    if (m_poseCount > 0)
+        x = at::cat({x, posePlanes(pose, x.size(2), x.size(3))}, 1);
+    x = lists.bottleneck[0]->as<ConvNormActImpl>()->forward(x);
+    for (size_t i = 1; i < lists.bottleneck->size(); ++i)
+        x = lists.bottleneck[i]->as<ResnetBlockImpl>()->forward(x);
+    for (const auto &block : *lists.upsample)
+        x = block->as<ConvNormActImpl>()->forward(x);
+    return x;
+}
+
+// ---- The five networks ------------------------------------------------------------------------------------------
+
+namespace {
+std::shared_ptr<nn::Module> bodyOf(BlockLists &lists)
+{
+    auto body = std::make_shared<nn::Module>();
+    lists.registerOn(*body);
+    return body;
+}
+} // namespace
+
+EyebrowDecomposerImpl::EyebrowDecomposerImpl(Structure structure)
+    : m_body(structure, 4, 0)
+    , m_bgAlpha(HeadKind::Sigmoid, 64, 1)
+    , m_bgColor(HeadKind::Tanh, 64, 4)
+    , m_ebAlpha(HeadKind::Sigmoid, 64, 1)
+    , m_ebColor(HeadKind::Tanh, 64, 4)
+{
+    register_module("body", bodyOf(m_body.lists));
+    register_module("background_layer_alpha", m_bgAlpha);
+    register_module("background_layer_color_change", m_bgColor);
+    register_module("eyebrow_layer_alpha", m_ebAlpha);
+    register_module("eyebrow_layer_color_change", m_ebColor);
+}
+
+std::vector<torch::Tensor> EyebrowDecomposerImpl::forward(const torch::Tensor &image)
+{
+    const torch::Tensor f = m_body.forward(image, {});
+    const torch::Tensor bgA = m_bgAlpha->forward(f);
+    const torch::Tensor bgC = m_bgColor->forward(f);
+    const torch::Tensor background = applyColorChange(bgA, bgC, image);
+    const torch::Tensor ebA = m_ebAlpha->forward(f);
+    const torch::Tensor ebC = m_ebColor->forward(f);
+    // The original swaps the operands here: the image is kept where alpha is high.
+    const torch::Tensor eyebrow = applyColorChange(ebA, image, ebC);
+    return {eyebrow, ebA, ebC, background, bgA, bgC};
+}
+
+EyebrowMorphingCombinerImpl::EyebrowMorphingCombinerImpl(Structure structure)
+    : m_body(structure, 8, 12)
+    , m_grid(HeadKind::Grid, 64, 2)
+    , m_alpha(HeadKind::Sigmoid, 64, 1)
+    , m_color(HeadKind::Tanh, 64, 4)
+    , m_combineAlpha(HeadKind::Sigmoid, 64, 1)
+{
+    register_module("body", bodyOf(m_body.lists));
+    register_module("morphed_eyebrow_layer_grid_change", m_grid);
+    register_module("morphed_eyebrow_layer_alpha", m_alpha);
+    register_module("morphed_eyebrow_layer_color_change", m_color);
+    register_module("combine_alpha", m_combineAlpha);
+}
+
+std::vector<torch::Tensor> EyebrowMorphingCombinerImpl::forward(const torch::Tensor &background,
+                                                                const torch::Tensor &eyebrow, const torch::Tensor &pose)
+{
+    const torch::Tensor f = m_body.forward(at::cat({background, eyebrow}, 1), pose);
+    const torch::Tensor gc = m_grid->forward(f);
+    const torch::Tensor ma = m_alpha->forward(f);
+    const torch::Tensor mcc = m_color->forward(f);
+    const torch::Tensor warped = applyGridChange(gc, eyebrow);
+    const torch::Tensor morphed = applyColorChange(ma, mcc, warped);
+    const torch::Tensor ca = m_combineAlpha->forward(f);
+    auto blendRgb = [&](const torch::Tensor &alpha) {
+        const torch::Tensor bgRgb = background.narrow(1, 0, 3);
+        return at::cat({applyColorChange(alpha, morphed.narrow(1, 0, 3), bgRgb), background.narrow(1, 3, 1)}, 1);
+    };
+    const torch::Tensor eyebrowImage = blendRgb(ca);
+    const torch::Tensor noCombine = blendRgb((morphed.narrow(1, 3, 1) + 1) / 2);
+    return {eyebrowImage, ca, noCombine, morphed, ma, mcc, warped, gc};
+}
+
+FaceMorpherImpl::FaceMorpherImpl(Structure structure)
+    : m_body(structure, 4, 27)
+    , m_imGrid(HeadKind::Grid, 64, 2)
+    , m_imColor(HeadKind::Tanh, 64, 4)
+    , m_imAlpha(HeadKind::Sigmoid, 64, 1)
+    , m_eyeColor(HeadKind::Tanh, 64, 4)
+    , m_eyeAlpha(HeadKind::Sigmoid, 64, 1)
+{
+    // The standard FaceMorpher08 owns its block lists directly; the separable FaceMorpher09 has them under `body`.
+    if (structure == Structure::Standard)
+        m_body.lists.registerOn(*this);
+    else
+        register_module("body", bodyOf(m_body.lists));
+    register_module("iris_mouth_grid_change", m_imGrid);
+    register_module("iris_mouth_color_change", m_imColor);
+    register_module("iris_mouth_alpha", m_imAlpha);
+    register_module("eye_color_change", m_eyeColor);
+    register_module("eye_alpha", m_eyeAlpha);
+}
+
+std::vector<torch::Tensor> FaceMorpherImpl::forward(const torch::Tensor &image, const torch::Tensor &pose)
+{
+    const torch::Tensor f = m_body.forward(image, pose);
+    const torch::Tensor im0 = applyGridChange(m_imGrid->forward(f), image);
+    const torch::Tensor imc = m_imColor->forward(f);
+    const torch::Tensor ima = m_imAlpha->forward(f);
+    const torch::Tensor im1 = applyColorChange(ima, imc, im0);
+    const torch::Tensor ec = m_eyeColor->forward(f);
+    const torch::Tensor ea = m_eyeAlpha->forward(f);
+    const torch::Tensor out = applyColorChange(ea, ec, im1);
+    return {out, ea, ec, im1, ima, imc, im0};
+}
+
+ResizeUpsampleImpl::ResizeUpsampleImpl(Structure structure, int64_t in, int64_t out, Activation act)
+{
+    m_block = register_module("1", ConvNormAct(structure, BlockKind::Conv3, in, out, act));
+}
+
+torch::Tensor ResizeUpsampleImpl::forward(const torch::Tensor &x)
+{
+    return m_block->forward(doubleResolution(x));
+}
+
+namespace {
+// The standard structure's stride-2 blocks in the rotator and editor use plain ReLU: the original's block factory
+// drops its block arguments there (tha3-architecture §2.3).
+Activation downsampleActivation(Structure structure)
+{
+    return structure == Structure::Standard ? Activation::ReLU : Activation::LeakyReLU;
+}
+} // namespace
+
+TwoAlgoFaceBodyRotatorImpl::TwoAlgoFaceBodyRotatorImpl(Structure structure)
+    : m_direct(HeadKind::Tanh, 64, 4)
+    , m_grid(HeadKind::Grid, 64, 2)
+{
+    const auto leaky = Activation::LeakyReLU;
+    m_lists.downsample->push_back(ConvNormAct(structure, BlockKind::Conv7, 10, 64, leaky));
+    for (int64_t c = 64; c < 512; c *= 2)
+        m_lists.downsample->push_back(ConvNormAct(structure, BlockKind::Downsample, c, c * 2, downsampleActivation(structure)));
+    for (int i = 0; i < 6; ++i)
+        m_lists.bottleneck->push_back(ResnetBlock(structure, 512, leaky));
+    for (int64_t c = 512; c > 64; c /= 2)
+        m_lists.upsample->push_back(ResizeUpsample(structure, c, c / 2, leaky));
+    register_module("encoder_decoder", bodyOf(m_lists));
+    register_module("direct_creator", m_direct);
+    register_module("grid_change_creator", m_grid);
+}
+
+std::vector<torch::Tensor> TwoAlgoFaceBodyRotatorImpl::forward(const torch::Tensor &image, const torch::Tensor &pose,
+                                                               bool withDirect)
+{
+    torch::Tensor x = at::cat({image, posePlanes(pose, image.size(2), image.size(3))}, 1);
+    for (const auto &block : *m_lists.downsample)
+        x = block->as<ConvNormActImpl>()->forward(x);
+    for (const auto &block : *m_lists.bottleneck)
+        x = block->as<ResnetBlockImpl>()->forward(x);
+    for (const auto &block : *m_lists.upsample)
+        x = block->as<ResizeUpsampleImpl>()->forward(x);
+    const torch::Tensor gc = m_grid->forward(x);
+    const torch::Tensor warped = applyGridChange(gc, image);
+    return {withDirect ? m_direct->forward(x) : torch::Tensor(), warped, gc};
+}
+
+EditorImpl::EditorImpl(Structure structure)
+    : m_color(HeadKind::Tanh, 32, 4)
+    , m_alpha(HeadKind::Sigmoid, 32, 4)
+    , m_grid(HeadKind::Grid, 32, 2)
+{
+    const auto leaky = Activation::LeakyReLU;
+    m_lists.downsample->push_back(ConvNormAct(structure, BlockKind::Conv3, 16, 32, leaky));
+    for (int64_t c = 32; c < 256; c *= 2)
+        m_lists.downsample->push_back(ConvNormAct(structure, BlockKind::Downsample, c, c * 2, downsampleActivation(structure)));
+    for (int i = 0; i < 6; ++i)
+        m_lists.bottleneck->push_back(ResnetBlock(structure, 256, leaky));
+    // Each upsample block takes cat([nearest×2(x), skip]): 256+128 → 128, 128+64 → 64, 64+32 → 32.
+    for (int64_t c = 256; c > 32; c /= 2)
+        m_lists.upsample->push_back(ConvNormAct(structure, BlockKind::Conv3, c + c / 2, c / 2, leaky));
+    register_module("body", bodyOf(m_lists));
+    register_module("color_change_creator", m_color);
+    register_module("alpha_creator", m_alpha);
+    register_module("grid_change_creator", m_grid);
+}
+
+std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, const torch::Tensor &warped,
+                                               const torch::Tensor &gridChange, const torch::Tensor &pose)
+{
+    torch::Tensor x = at::cat({original, warped, gridChange, posePlanes(pose, original.size(2), original.size(3))}, 1);
+    std::vector<torch::Tensor> skips;
+    for (const auto &block : *m_lists.downsample) {
+        x = block->as<ConvNormActImpl>()->forward(x);
+        skips.push_back(x);
+    }
+    for (const auto &block : *m_lists.bottleneck)
+        x = block->as<ResnetBlockImpl>()->forward(x);
+    for (size_t i = 0; i < m_lists.upsample->size(); ++i) {
+        const torch::Tensor &skip = skips[skips.size() - 2 - i];
+        x = m_lists.upsample[i]->as<ConvNormActImpl>()->forward(at::cat({doubleResolution(x), skip}, 1));
+    }
+    const torch::Tensor outGrid = gridChange + m_grid->forward(x);
+    const torch::Tensor cc = m_color->forward(x);
+    const torch::Tensor a = m_alpha->forward(x);
+    const torch::Tensor warpedOut = applyGridChange(outGrid, original);
+    const torch::Tensor out = applyColorChange(a, cc, warpedOut);
+    return {out, a, cc, warpedOut, outGrid};
+}
+
+} // namespace ths::tha3
