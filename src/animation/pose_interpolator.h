@@ -15,8 +15,9 @@ class PoseInterpolator
 public:
     // The rate the step is calibrated at.
     static constexpr double kReferenceFps = 25.0;
-    // Below this distance a morph snaps to its target, so the approach ends instead of crawling in denormals.
-    static constexpr float kSnapDistance = 1e-8f;
+    // Below this distance a morph snaps to its target, so the approach ends. (The original snapped at 1e-8 in
+    // doubles; a float pose can stall one rounding step short of that, about 6e-8 near 1.)
+    static constexpr float kSnapDistance = 1e-6f;
 
     // The fraction of the remaining distance covered in `dt` seconds: 0 for dt ≤ 0, β when β ≥ 1.
     [[nodiscard]] static double stepFor(double step, double dt);

@@ -33,7 +33,9 @@ void TalkingDriver::apply(Pose &pose, const Pose &target, double now, bool talki
         if (morph != m_morph && m_morph >= 0)
             pose[m_morph] = target[m_morph]; // the morph changed mid-talk: release the old one
         m_morph = morph;
-        if (!m_nextPick || now >= *m_nextPick || now < *m_nextPick - 1.0 / settings.talkingFps) {
+        // The tolerance keeps a frame that lands on the schedule (up to rounding) from missing its pick.
+        constexpr double kTolerance = 1e-9;
+        if (!m_nextPick || now >= *m_nextPick - kTolerance || now < *m_nextPick - 1.0 / settings.talkingFps) {
             const double current = pose[morph];
             m_value = float(std::clamp(1.0 - current + m_random.uniform(-2.0, 2.0), 0.0, 1.0));
             ++m_picks;
