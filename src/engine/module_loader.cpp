@@ -36,7 +36,7 @@ void loadStateDict(torch::nn::Module &module, const NamedTensors &tensors, const
             throw fail("key \"" + key + "\" appears twice");
         if (param->sizes() != tensor.sizes())
             throw fail("key \"" + key + "\" has shape " + shapeString(tensor.sizes()) + "; expected "
-                       + shapeString(param->sizes()));
+                       + shapeString(param->sizes()) + " (is this file from another network or variant?)");
         if (tensor.scalar_type() != fileDtype)
             throw fail("key \"" + key + "\" has dtype " + std::string(c10::toString(tensor.scalar_type()))
                        + "; expected " + c10::toString(fileDtype));

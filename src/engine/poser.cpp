@@ -158,6 +158,12 @@ struct Poser::Impl {
         faceKey.reset();
     }
 
+    // The memory format the rotator and editor compute in (see PoserOptions::channelsLast).
+    at::Tensor layout(const at::Tensor &t) const
+    {
+        return options.channelsLast ? t.contiguous(at::MemoryFormat::ChannelsLast) : t;
+    }
+
     template<class F>
     auto timed(double &slot, F &&f)
     {
@@ -215,10 +221,11 @@ struct Poser::Impl {
         }
 
         const at::Tensor rotationPose = poseT.narrow(1, Pose::kRotationBegin, Pose::kRotationCount);
-        const auto rotated = timed(timings.rotator, [&] { return rotator->forward(half, rotationPose, false); });
+        const auto rotated = timed(timings.rotator, [&] { return rotator->forward(layout(half), rotationPose, false); });
         ++runs.rotator;
         const at::Tensor out = timed(timings.editor, [&] {
-            return editor->forward(full, resizeBilinear(rotated[1], 512), resizeBilinear(rotated[2], 512), rotationPose)[0];
+            return editor->forward(layout(full), layout(resizeBilinear(rotated[1], 512)),
+                                   layout(resizeBilinear(rotated[2], 512)), rotationPose)[0];
         });
         ++runs.editor;
         timings.total = msSince(start);
@@ -281,6 +288,15 @@ Poser::Poser(const PoserOptions &options)
     }
     for (auto *m : modules)
         m->to(d->device, d->dtype);
+    if (options.channelsLast) {
+        // Only the rotator and editor: the other three upsample with transposed convolutions, which have no
+        // channels-last fast path.
+        torch::NoGradGuard noGrad;
+        for (torch::nn::Module *m : {static_cast<torch::nn::Module *>(d->rotator.get()), static_cast<torch::nn::Module *>(d->editor.get())})
+            for (auto &p : m->parameters())
+                if (p.dim() == 4)
+                    p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
+    }
 }
 
 Poser::~Poser() = default;

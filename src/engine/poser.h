@@ -33,6 +33,10 @@ struct PoserOptions {
     QString device = QStringLiteral("cpu");             // "cpu", "cuda" or "cuda:N"
     int threads = 0;                                    // intra-op threads; 0 = all cores
     bool caching = true;                                // false: run every network every frame (for tests)
+    // Channels-last (NHWC) tensors let oneDNN skip a layout conversion around every convolution, which makes the
+    // rotator and editor much faster on the CPU. Results differ from the original by fp32 rounding only; false
+    // reproduces the original's op sequence exactly (same bits with the same libtorch build and thread count).
+    bool channelsLast = false;
 };
 
 // Milliseconds spent in each network during the last render(); 0 for a stage served from the cache.

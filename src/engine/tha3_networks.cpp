@@ -13,6 +13,17 @@ torch::Tensor activate(const torch::Tensor &x, Activation act)
     return act == Activation::ReLU ? at::relu(x) : at::leaky_relu(x, 0.1);
 }
 
+torch::Tensor instanceNorm(const torch::Tensor &x, torch::nn::InstanceNorm2d norm)
+{
+    // For one image, instance normalisation is batch normalisation with batch statistics: at::instance_norm
+    // reshapes to (1, N·C, H, W) and calls batch_norm, which for N = 1 is the same call on the same data (so the
+    // same bits). Calling batch_norm directly avoids instance_norm's .contiguous(), which would turn a
+    // channels-last tensor back into NCHW before every normalisation.
+    if (x.size(0) == 1)
+        return at::batch_norm(x, norm->weight, norm->bias, {}, {}, /*training*/ true, 0.1, 1e-5, /*cudnn*/ true);
+    return norm->forward(x);
+}
+
 namespace {
 
 nn::InstanceNorm2d instanceNorm(int64_t channels)
@@ -61,7 +72,7 @@ torch::Tensor ConvNormActImpl::forward(const torch::Tensor &x)
     torch::Tensor y = m_conv ? m_conv->forward(x) : m_convT->forward(x);
     if (m_pointwise)
         y = m_pointwise->forward(y);
-    return activate(m_norm->forward(y), m_act);
+    return activate(instanceNorm(y, m_norm), m_act);
 }
 
 Conv3Impl::Conv3Impl(Structure structure, int64_t channels)
@@ -100,8 +111,8 @@ ResnetBlockImpl::ResnetBlockImpl(Structure structure, int64_t channels, Activati
 
 torch::Tensor ResnetBlockImpl::forward(const torch::Tensor &x)
 {
-    torch::Tensor y = activate(m_norm1->forward(m_conv0->forward(x)), m_act);
-    y = m_norm4->forward(m_conv3->forward(y));
+    torch::Tensor y = activate(instanceNorm(m_conv0->forward(x), m_norm1), m_act);
+    y = instanceNorm(m_conv3->forward(y), m_norm4);
     return x + y;
 }
 

@@ -19,6 +19,8 @@ enum class Structure { Standard, Separable };
 enum class Activation { ReLU, LeakyReLU };
 
 torch::Tensor activate(const torch::Tensor &x, Activation act);
+// InstanceNorm2d(affine, eps 1e-5, batch statistics) with the module's γ/β; keeps the memory format.
+torch::Tensor instanceNorm(const torch::Tensor &x, torch::nn::InstanceNorm2d norm);
 
 // conv → InstanceNorm → activation. Standard keys: 0 conv, 1 norm. Separable keys: 0 depthwise, 1 pointwise, 2 norm.
 enum class BlockKind { Conv3, Conv7, Downsample, TransposedUpsample };
