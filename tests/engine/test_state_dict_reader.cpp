@@ -47,8 +47,8 @@ private Q_SLOTS:
     void readsGeneratedFiles_data()
     {
         QTest::addColumn<QString>("file");
-        QTest::newRow("OrderedDict with _metadata, via a file object") << QStringLiteral("small.pt");
-        QTest::newRow("plain dict, saved to a path") << QStringLiteral("small_plain.pt");
+        QTest::newRow("OrderedDict with _metadata, via a file object") << QStringLiteral("small.bin");
+        QTest::newRow("plain dict, saved to a path") << QStringLiteral("small_plain.bin");
     }
     void readsGeneratedFiles()
     {
@@ -82,8 +82,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("the file is empty");
         QTest::newRow("text") << QByteArray("hello, world") << QStringLiteral("not a PyTorch weight file");
-        QTest::newRow("legacy") << readAll(fixture(QStringLiteral("legacy.pt"))) << QStringLiteral("legacy (pre-1.6, non-zip)");
-        QTest::newRow("zip header only") << readAll(fixture(QStringLiteral("small.pt"))).left(40) << QStringLiteral("corrupt archive");
+        QTest::newRow("legacy") << readAll(fixture(QStringLiteral("legacy.bin"))) << QStringLiteral("legacy (pre-1.6, non-zip)");
+        QTest::newRow("zip header only") << readAll(fixture(QStringLiteral("small.bin"))).left(40) << QStringLiteral("corrupt archive");
     }
     void rejectsBadFiles()
     {
@@ -106,7 +106,7 @@ private Q_SLOTS:
     // Every proper prefix of a valid file is an error.
     void everyTruncationFails()
     {
-        const QByteArray file = readAll(fixture(QStringLiteral("small.pt")));
+        const QByteArray file = readAll(fixture(QStringLiteral("small.bin")));
         QVERIFY(!file.isEmpty());
         for (qsizetype n = 0; n < file.size(); ++n) {
             const QString message = tryParse(file.left(n));
@@ -117,8 +117,8 @@ private Q_SLOTS:
     // ≥ 10 000 mutated files: byte flips, random bytes, deletions, insertions, duplicated ranges.
     void fuzzMutations()
     {
-        const QByteArray small = readAll(fixture(QStringLiteral("small.pt")));
-        const QByteArray plain = readAll(fixture(QStringLiteral("small_plain.pt")));
+        const QByteArray small = readAll(fixture(QStringLiteral("small.bin")));
+        const QByteArray plain = readAll(fixture(QStringLiteral("small_plain.bin")));
         QVERIFY(!small.isEmpty() && !plain.isEmpty());
         QRandomGenerator rng(20261123);
         int parsed = 0, rejected = 0;

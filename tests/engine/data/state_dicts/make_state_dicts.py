@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes the small weight-file fixtures of the .pt reader tests (run with Debian's /usr/bin/python3 + python3-torch).
+"""Writes the small weight-file fixtures (named .bin so that nobody mistakes them for model weights) of the .pt reader tests (run with Debian's /usr/bin/python3 + python3-torch).
 
-  small.pt        an OrderedDict state_dict with _metadata, written through a file object like THA3's torch_save:
+  small.bin        an OrderedDict state_dict with _metadata, written through a file object like THA3's torch_save:
                   float32, float16, a view with a storage offset and a non-contiguous stride, an empty tensor
-  small_plain.pt  the same tensors in a plain dict, saved to a path (root folder named after the file)
-  legacy.pt       the same, in the pre-1.6 (non-zip) torch.save format
+  small_plain.bin  the same tensors in a plain dict, saved to a path (root folder named after the file)
+  legacy.bin       the same, in the pre-1.6 (non-zip) torch.save format
   expected.txt    key, dtype, shape and the values as text, for the test to compare against
 """
 import collections, os, sys
@@ -21,12 +21,12 @@ sd["view.strided"] = base.t()[::2]           # non-contiguous: stride (2, 6)
 sd["empty"] = torch.zeros(0, 3)
 sd._metadata = collections.OrderedDict([("", {"version": 1}), ("layer.0", {"version": 2})])
 
-with open(os.path.join(out, "small.pt"), "wb") as f:
+with open(os.path.join(out, "small.bin"), "wb") as f:
     torch.save(sd, f)
-torch.save(dict(sd), os.path.join(out, "small_plain.pt"))
-torch.save(sd, os.path.join(out, "legacy.pt"), _use_new_zipfile_serialization=False)
+torch.save(dict(sd), os.path.join(out, "small_plain.bin"))
+torch.save(sd, os.path.join(out, "legacy.bin"), _use_new_zipfile_serialization=False)
 with open(os.path.join(out, "expected.txt"), "w") as f:
     for k, v in sd.items():
         vals = " ".join(repr(float(x)) for x in v.float().flatten().tolist())
         f.write(f"{k} {str(v.dtype).replace('torch.', '')} {list(v.shape)} {vals}\n".replace(", ", ","))
-print("wrote small.pt, small_plain.pt, legacy.pt, expected.txt to", out)
+print("wrote small.bin, small_plain.bin, legacy.bin, expected.txt to", out)
