@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The talkinghead-studio executable from the outside: exit statuses, messages on bad input, real renders.
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Result run(const QStringList &args, int timeoutMs = 600000)
+{
+    QProcess p;
+    p.start(QStringLiteral(THS_CLI_PATH), args);
+    if (!p.waitForFinished(timeoutMs))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+bool realWeightsInstalled()
+{
+    return QFile::exists(QStringLiteral(THS_MODELS_DIR "/separable_float/editor.pt"))
+        && QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png"));
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile f(dir.filePath(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return f.fileName();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void usage()
+    {
+        Result r = run({});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("Usage: talkinghead-studio <command>")));
+        r = run({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("render")) && r.out.contains(QStringLiteral("bench")));
+        r = run({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("unknown command \"frobnicate\"")));
+    }
+
+    void renderRejectsBadArguments()
+    {
+        QTemporaryDir dir;
+        const QString good = writeFile(dir, QStringLiteral("good.json"), R"({"mouth_aaa_index": 1.0})");
+        const QString bad = writeFile(dir, QStringLiteral("bad.json"), R"({"happy": {"mouth_aa_index": 1.0}})");
+
+        Result r = run({QStringLiteral("render"), QStringLiteral("--pose"), good});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--output")), qPrintable(r.err));
+
+        r = run({QStringLiteral("render"), QStringLiteral("--pose"), bad, QStringLiteral("--output"), dir.filePath(QStringLiteral("x.png"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(bad) && r.err.contains(QStringLiteral("unknown pose parameter \"mouth_aa_index\"")), qPrintable(r.err));
+
+        r = run({QStringLiteral("render"), QStringLiteral("--pose"), good, QStringLiteral("--output"), dir.filePath(QStringLiteral("x.png")),
+                 QStringLiteral("--variant"), QStringLiteral("tiny_float")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--variant \"tiny_float\" is not one of")), qPrintable(r.err));
+
+        r = run({QStringLiteral("render"), QStringLiteral("--pose"), good, QStringLiteral("--output"), dir.filePath(QStringLiteral("x.png")),
+                 QStringLiteral("--threads"), QStringLiteral("-3")});
+        QCOMPARE(r.exitCode, 2);
+
+        if (!QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
+            return;
+        r = run({QStringLiteral("render"), QStringLiteral("--pose"), good, QStringLiteral("--output"), dir.filePath(QStringLiteral("x.png")),
+                 QStringLiteral("--models"), dir.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(dir.path() + QStringLiteral("/separable_float/eyebrow_decomposer.pt is missing")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
+    }
+
+    void renderWritesPoses()
+    {
+        if (!realWeightsInstalled())
+            QSKIP("real weights not installed (scripts/test installs them)");
+        QTemporaryDir dir;
+        const QString smile = writeFile(dir, QStringLiteral("smile.json"), R"({"smile": {"mouth_raised_corner_left_index": 1.0, "mouth_raised_corner_right_index": 1.0}})");
+        const QString turn = writeFile(dir, QStringLiteral("turn.json"), R"({"head_y_index": 0.8})");
+        const QString out = dir.filePath(QStringLiteral("out"));
+        const Result r = run({QStringLiteral("render"), QStringLiteral("--pose"), smile, QStringLiteral("--pose"), turn,
+                              QStringLiteral("--output-dir"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const QString &name : {QStringLiteral("smile.png"), QStringLiteral("turn.png")}) {
+            const QString path = QDir(out).filePath(name);
+            QVERIFY2(r.out.contains(path), qPrintable(r.out));
+            const QImage image(path);
+            QCOMPARE(image.size(), QSize(512, 512));
+            QVERIFY(image.hasAlphaChannel());
+        }
+        QVERIFY(QImage(QDir(out).filePath(QStringLiteral("smile.png"))) != QImage(QDir(out).filePath(QStringLiteral("turn.png"))));
+    }
+
+    void benchPrintsFigures()
+    {
+        if (!realWeightsInstalled())
+            QSKIP("real weights not installed (scripts/test installs them)");
+        const Result r = run({QStringLiteral("bench"), QStringLiteral("--frames"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("full random poses: .*fps=[0-9.]+ ms_per_frame=[0-9.]+ .*editor_ms=[0-9.]+"))), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("first_frame_s=[0-9.]+"))), qPrintable(r.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
