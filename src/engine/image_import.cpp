@@ -207,10 +207,30 @@ ImportedImage decodeFrom(QImageReader &reader, const QString &source)
     // Asked before reading: some handlers only answer while the device is still at the start.
     const QByteArray format = reader.format();
     const int frames = reader.imageCount();
+    // From the header; invalid when the format does not say.
+    const QSize declaredSize = reader.size();
+    const QImage::Format declaredFormat = reader.imageFormat();
+    const int bytesPerPixel = declaredFormat == QImage::Format_Invalid
+                                  ? 4 : std::max(1, int(QImage::toPixelFormat(declaredFormat).bitsPerPixel()) / 8);
     QImage decoded;
     if (!reader.read(&decoded) || decoded.isNull()) {
         ImportedImage result;
         result.report.setSource(source);
+        // Qt refuses images above its allocation limit (a guard against decompression bombs in uploads); say so
+        // rather than passing on its generic "Unable to read image data".
+        const int limitMiB = QImageReader::allocationLimit();
+        if (declaredSize.isValid() && limitMiB > 0
+            && qint64(declaredSize.width()) * declaredSize.height() * bytesPerPixel > qint64(limitMiB) * 1024 * 1024) {
+            result.report.add(ImageIssueSeverity::Error, QStringLiteral("too-large"),
+                              QCoreApplication::translate(
+                                  "ImageImport", "%1 is %2×%3 pixels, too large to decode (limit %4 MiB of pixel "
+                                                 "data). Scale it down to about 1024×1024 first.")
+                                  .arg(displayName(source)).arg(declaredSize.width()).arg(declaredSize.height())
+                                  .arg(limitMiB),
+                              {{QStringLiteral("size"), sizeObject(declaredSize.width(), declaredSize.height())},
+                               {QStringLiteral("limitMiB"), limitMiB}});
+            return result;
+        }
         const QStringList formats = [] {
             QStringList names;
             for (const QByteArray &f : QImageReader::supportedImageFormats())

@@ -34,7 +34,8 @@ enum class ImageIssueSeverity { Error, Warning, Info };
 struct ImageIssue {
     ImageIssueSeverity severity = ImageIssueSeverity::Info;
     // Stable, machine-readable: clients and tests match on it, so never rename one.
-    //   errors:   file-not-found, file-unreadable, empty-file, decode-failed, missing-alpha, fully-transparent
+    //   errors:   file-not-found, file-unreadable, empty-file, decode-failed, too-large (over Qt's decoder allocation
+//             limit, 128 MiB by default: about 5790×5790 at 8 bits per channel), missing-alpha, fully-transparent
     //   warnings: cropped, resized, low-resolution, no-transparency, opaque-border, head-outside-box, head-box-empty
     //   info:     hidden-colour-cleared, multiple-frames
     QString code;

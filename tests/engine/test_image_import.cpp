@@ -122,6 +122,31 @@ QByteArray twoFrameGif()
     return gif;
 }
 
+// The start of a PNG that declares `side`×`side` RGBA pixels; Qt checks the size against its allocation limit
+// before it inflates anything, so no pixel data is needed.
+QByteArray pngHeaderOnly(quint32 side)
+{
+    const auto crc32 = [](const QByteArray &bytes) {
+        quint32 crc = 0xffffffffu;
+        for (char c : bytes) {
+            crc ^= quint8(c);
+            for (int k = 0; k < 8; ++k)
+                crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+        }
+        return ~crc;
+    };
+    const auto be32 = [](quint32 v) {
+        const char bytes[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+        return QByteArray(bytes, 4);
+    };
+    const auto chunk = [&](const QByteArray &type, const QByteArray &data) {
+        return be32(quint32(data.size())) + type + data + be32(crc32(type + data));
+    };
+    return QByteArray("\x89PNG\r\n\x1a\n", 8)
+           + chunk("IHDR", be32(side) + be32(side) + QByteArray::fromHex("0806000000"))
+           + chunk("IDAT", QByteArray::fromHex("789c")) + chunk("IEND", {});
+}
+
 QStringList codesOf(const ImageImportReport &report)
 {
     return report.codes();
@@ -441,6 +466,7 @@ private Q_SLOTS:
                                  << "decode-failed";
         QTest::newRow("truncated png") << "truncated.png" << png.left(png.size() / 2) << "decode-failed";
         QTest::newRow("png header only") << "header.png" << png.left(40) << "decode-failed";
+        QTest::newRow("too large") << "huge.png" << pngHeaderOnly(7000) << "too-large";
         QTest::newRow("directory") << "a-directory.png" << QByteArray() << "file-unreadable";
     }
     void decodeFailures()
