@@ -56,10 +56,8 @@ public:
     static inline SpeechResult *s_collecting = nullptr;
 
 private:
-    EspeakThread()
-        : m_thread([this] { run(); })
-    {
-    }
+    // The thread starts in the body, after every member it uses has been constructed.
+    EspeakThread() { m_thread = std::thread([this] { run(); }); }
 
     ~EspeakThread()
     {

@@ -10,8 +10,8 @@ namespace ths {
 
 namespace {
 
-constexpr double kVowelReach = 0.040;      // s: e-folding distance of a vowel's pull
-constexpr double kConsonantReach = 0.025;  // s
+constexpr double kVowelReach = 0.025;      // s: e-folding distance of a vowel's pull
+constexpr double kConsonantReach = 0.020;  // s
 constexpr double kClosureReach = 0.020;    // s: Gaussian width of the lip-closure gate outside its core
 constexpr double kBilabialCoreShare = 0.5; // the middle half of a p/b/m has the lips fully shut
 constexpr double kDiphthongFirstShare = 0.6;

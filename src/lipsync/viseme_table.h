@@ -30,7 +30,8 @@ class VisemeTable
 public:
     // One viseme, or several for a diphthong (to be spread over its duration). Never empty.
     static std::vector<Viseme> lookup(const QString &phoneme);
-    static bool isPause(const QString &phoneme) { return phoneme.startsWith(QLatin1Char('_')); }
+    // espeak-ng's pauses are "_", "_:", "_!", "_|" …; "_j" (Japanese palatal glide) and the like are sounds.
+    static bool isPause(const QString &phoneme);
 };
 
 } // namespace ths
