@@ -34,8 +34,9 @@ constexpr double kMinHeadBoxFill = 0.2;
 
 QString displayName(const QString &source)
 {
-    return source.isEmpty() ? QCoreApplication::translate(
-        "ImageImport", "the image") : QStringLiteral("“%1”").arg(source);
+    if (source.isEmpty())
+        return QCoreApplication::translate("ImageImport", "the image");
+    return QStringLiteral("“%1”").arg(source);
 }
 
 QJsonObject sizeObject(int width, int height)

@@ -4,7 +4,9 @@
 // straight alpha whose fully transparent pixels are (0,0,0,0) — plus a report of what was wrong with it or done to
 // it. The report is what `check-image` prints, what the HTTP server returns as a 400 body and what the studio shows.
 //
-// QtGui only (no torch), and no QGuiApplication needed: usable from the CLI, the server and the studio alike.
+// QtGui only (no torch), and no QGuiApplication needed: usable from the CLI, the server and the studio alike. The
+// functions share no state, so they may run on any thread (a 2048×2048 PNG takes a few hundred ms: keep it off the
+// GUI and HTTP threads, e.g. with QtConcurrent::run).
 
 #include <QByteArray>
 #include <QImage>
