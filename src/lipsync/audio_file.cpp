@@ -40,6 +40,23 @@ bool appendMono(const char *data, qsizetype frames, const QAudioFormat &format, 
     return true;
 }
 
+// The backend's reason (GStreamer's words) plus what it means for the user.
+QString describe(QAudioDecoder::Error code, const QString &reason)
+{
+    QString text = reason.isEmpty() ? QStringLiteral("decoder error %1").arg(int(code)) : reason;
+    switch (code) {
+    case QAudioDecoder::FormatError:
+    case QAudioDecoder::NotSupportedError:
+        return text + QStringLiteral(" (not a supported audio format, or a corrupt file)");
+    case QAudioDecoder::ResourceError:
+        return text + QStringLiteral(" (the file could not be read as audio: corrupt, or not audio)");
+    case QAudioDecoder::AccessDeniedError:
+        return text + QStringLiteral(" (permission denied)");
+    default:
+        return text;
+    }
+}
+
 PcmBuffer toRate(std::vector<float> samples, int rate, int wanted)
 {
     PcmBuffer pcm;
@@ -109,13 +126,8 @@ std::optional<PcmBuffer> AudioFile::decode(const QString &path, int sampleRate, 
     QObject::connect(&decoder, &QAudioDecoder::finished, &loop, &QEventLoop::quit);
     QObject::connect(&decoder, qOverload<QAudioDecoder::Error>(&QAudioDecoder::error), &loop,
                      [&](QAudioDecoder::Error code) {
-                         if (problem.isEmpty()) {
-                             const QString reason = decoder.errorString();
-                             problem = reason.isEmpty() ? QStringLiteral("decoder error %1").arg(int(code)) : reason;
-                             problem += code == QAudioDecoder::FormatError || code == QAudioDecoder::NotSupportedError
-                                 ? QStringLiteral(" (not a supported audio format, or a corrupt file)")
-                                 : QString();
-                         }
+                         if (problem.isEmpty())
+                             problem = describe(code, decoder.errorString());
                          loop.quit();
                      });
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
