@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lipsync/mouth_analyzer.h"
 
+#include "lipsync/pitch_estimator.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -22,6 +24,7 @@ constexpr float kKneeDb = 6.0f;              // the target fades in over this mu
 constexpr float kCompression = 0.7f;         // openness = (amplitude / peak)^kCompression
 constexpr float kSonorantCorrelation = 0.4f; // lag-1 autocorrelation of voiced vowels is ~0.9; fricatives < 0.3
 constexpr float kAttackMs = 15.0f, kReleaseMs = 35.0f, kVowelMs = 30.0f;
+constexpr float kPitchFollow = 0.05f;       // per voiced frame: ~200 ms of voice to settle
 constexpr float kClosedOpenness = 0.05f;    // below this the mouth reads as shut
 constexpr float kVowelFloor = 0.35f;         // vowels under this share of the dominant one are left out
 
@@ -104,10 +107,18 @@ MouthAnalyzer::Pending MouthAnalyzer::analyseFrame(int64_t index)
 
     const bool sonorant = r0 > 0.0 && r1 / r0 > kSonorantCorrelation;
     if (sonorant) {
+        // The voice's typical pitch, followed slowly so that intonation and the odd octave error barely move it.
+        const Pitch pitch = PitchEstimator::estimate(raw, kWindow, kAnalysisRate);
+        if (pitch.hz > 0.0f) {
+            const float logPitch = std::log(pitch.hz);
+            m_speakerLogPitch = m_havePitch ? m_speakerLogPitch + kPitchFollow * (logPitch - m_speakerLogPitch) : logPitch;
+            m_havePitch = true;
+        }
         const Formants f = m_formants.estimate(shaped, kWindow);
         if (f.valid) {
             p.vowelValid = true;
-            p.vowel = VowelClassifier::classify(f);
+            const float scale = m_havePitch ? VowelClassifier::speakerScale(std::exp(m_speakerLogPitch)) : 1.0f;
+            p.vowel = VowelClassifier::classify(f, scale);
         }
     }
     return p;

@@ -8,8 +8,9 @@
 //  - loudness (RMS of the frame's own 10 ms, centred on its time, in dBFS) against a noise floor (the minimum
 //    over the last 2 s) and a peak tracker (instant rise, 2 dB/s decay); below the gate the frame is silence and
 //    the mouth target is 0, above it the target follows the amplitude relative to the peak, mildly compressed;
-//  - for voiced, sonorant frames: LPC formants F1/F2 on a 25 ms window centred on the frame time → vowel
-//    weights (VowelClassifier), smoothed over ~30 ms and held through consonants;
+//  - for voiced, sonorant frames: LPC formants F1/F2 on a 25 ms window centred on the frame time, scaled by the
+//    voice's running pitch (higher voices, higher formants) → vowel weights (VowelClassifier), smoothed over
+//    ~30 ms and held through consonants;
 //  - attack/release smoothing of the openness, and with 3 frames of look-ahead the mouth closes in time for a
 //    coming silence instead of trailing into it.
 // Algorithmic look-ahead: half a window (12.5 ms) + 3 frames (30 ms) + the resampler's kernel (≈1 ms) < 50 ms.
@@ -74,6 +75,9 @@ private:
     // Loudness trackers (dBFS).
     std::deque<std::pair<int64_t, float>> m_floorWindow; // monotonic queue for the running minimum
     float m_peakDb;
+    // The voice's typical pitch (log Hz), for the formant scale of high and low voices.
+    float m_speakerLogPitch = 0.0f;
+    bool m_havePitch = false;
     // Output state.
     float m_open = 0.0f;
     VowelClassifier::Weights m_vowel{};

@@ -48,6 +48,10 @@ private Q_SLOTS:
         const char *names[] = {"a", "i", "u", "e", "o"};
         for (int v = 0; v < 5; ++v)
             QTest::addRow("ja %s", names[v]) << QStringLiteral("ja") << QString::fromUtf8(kana[v]) << v;
+        // Higher voices: their formants lie higher; the analyser scales by the voice's pitch.
+        for (const char *variant : {"ja+f1", "ja+f4"})
+            for (int v = 0; v < 5; ++v)
+                QTest::addRow("%s %s", variant, names[v]) << QString::fromLatin1(variant) << QString::fromUtf8(kana[v]) << v;
         // English has no plain a/e/o phonemes in words; espeak-ng speaks phoneme mnemonics given in [[ ]].
         const char *mnemonics[] = {"[[A:]]", "[[i:]]", "[[u:]]", "[[e:]]", "[[o:]]"};
         for (int v = 0; v < 5; ++v)
