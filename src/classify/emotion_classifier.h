@@ -17,12 +17,17 @@ struct EmotionScore {
 class EmotionClassifier
 {
 public:
+    // How many labels every classification lists (GoEmotions: 27 emotions + neutral).
+    static constexpr int kLabelCount = 28;
+
     virtual ~EmotionClassifier() = default;
     // All 28 labels with scores in [0, 1], sorted highest first (ties: label order of labels()).
     virtual QList<EmotionScore> classify(const QString &text) const = 0;
 
     // The 28 labels in the order SillyTavern-Extras lists them.
     static QStringList labels();
+    // Position of `label` in labels(), or -1 when it is not one of them (exact, case-sensitive match).
+    static int labelIndex(QStringView label);
 };
 
 } // namespace ths
