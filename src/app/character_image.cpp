@@ -1,22 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/character_image.h"
 
+#include "engine/image_import.h"
+
 #include <cstdio>
 
 namespace ths {
 
 std::optional<QImage> loadCharacterImage(const QString &path)
 {
-    QImage image(path);
-    if (image.isNull()) {
-        std::fprintf(stderr, "error: %s: cannot read the image\n", qPrintable(path));
+    const ImportedImage imported = importImageFile(path);
+    for (const ImageIssue &issue : imported.report.issues())
+        std::fprintf(stderr, "%s: %s [%s]: %s\n", qPrintable(path), qPrintable(severityName(issue.severity)),
+                     qPrintable(issue.code), qPrintable(issue.message));
+    if (!imported.report.ok())
         return std::nullopt;
-    }
-    if (image.width() != 512 || image.height() != 512 || !image.hasAlphaChannel()) {
-        std::fprintf(stderr, "error: %s: expected a 512×512 image with an alpha channel\n", qPrintable(path));
-        return std::nullopt;
-    }
-    return image;
+    return imported.image;
 }
 
 } // namespace ths

@@ -2,6 +2,7 @@
 // talkinghead-studio: one executable, several subcommands.
 
 #include "app/commands.h"
+#include "engine/image_check_command.h"
 
 
 #include <QCoreApplication>
@@ -20,6 +21,7 @@ struct Command {
 const Command kCommands[] = {
     {"render", "render the character in one or more poses to PNG files", ths::runRenderCommand},
 
+    {"check-image", "validate a character image and print the report", ths::runCheckImageCommand},
     {"bench", "measure rendering speed (fps, ms per frame, per-network split)", ths::runBenchCommand},
 };
 

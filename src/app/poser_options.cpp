@@ -27,6 +27,8 @@ void addPoserOptions(QCommandLineParser &parser)
         {QStringLiteral("device"), QStringLiteral("cpu, cuda or cuda:N."), QStringLiteral("DEVICE"), QStringLiteral("cpu")},
         {QStringLiteral("threads"), QStringLiteral("CPU threads for inference (0 = all cores)."), QStringLiteral("N"),
          QStringLiteral("0")},
+        {QStringLiteral("exact"), QStringLiteral("Reproduce the original's op sequence exactly (slower; default: faster kernels "
+                                                 "equal up to fp32 rounding).")},
     });
 }
 
@@ -49,6 +51,7 @@ std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser)
                      qPrintable(parser.value(QStringLiteral("threads"))));
         return std::nullopt;
     }
+    options.exactOps = parser.isSet(QStringLiteral("exact"));
     return options;
 }
 

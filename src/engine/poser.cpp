@@ -158,10 +158,10 @@ struct Poser::Impl {
         faceKey.reset();
     }
 
-    // The memory format the rotator and editor compute in (see PoserOptions::channelsLast).
+    // The memory format the rotator and editor compute in (see PoserOptions::exactOps).
     at::Tensor layout(const at::Tensor &t) const
     {
-        return options.channelsLast ? t.contiguous(at::MemoryFormat::ChannelsLast) : t;
+        return options.exactOps ? t : t.contiguous(at::MemoryFormat::ChannelsLast);
     }
 
     template<class F>
@@ -288,14 +288,18 @@ Poser::Poser(const PoserOptions &options)
     }
     for (auto *m : modules)
         m->to(d->device, d->dtype);
-    if (options.channelsLast) {
+    if (!options.exactOps) {
+        for (auto *m : modules)
+            tha3::setExactOps(*m, false);
         // Only the rotator and editor: the other three upsample with transposed convolutions, which have no
         // channels-last fast path.
+        // Depthwise weights [C,1,k,k] are contiguous in both layouts, so .contiguous() would keep their NCHW strides
+        // and oneDNN would not pick its NHWC kernels; a copy forces the channels-last strides.
         torch::NoGradGuard noGrad;
         for (torch::nn::Module *m : {static_cast<torch::nn::Module *>(d->rotator.get()), static_cast<torch::nn::Module *>(d->editor.get())})
             for (auto &p : m->parameters())
                 if (p.dim() == 4)
-                    p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
+                    p.set_data(p.to(p.options(), false, /*copy*/ true, at::MemoryFormat::ChannelsLast));
     }
 }
 

@@ -33,10 +33,11 @@ struct PoserOptions {
     QString device = QStringLiteral("cpu");             // "cpu", "cuda" or "cuda:N"
     int threads = 0;                                    // intra-op threads; 0 = all cores
     bool caching = true;                                // false: run every network every frame (for tests)
-    // Channels-last (NHWC) tensors let oneDNN skip a layout conversion around every convolution, which makes the
-    // rotator and editor much faster on the CPU. Results differ from the original by fp32 rounding only; false
-    // reproduces the original's op sequence exactly (same bits with the same libtorch build and thread count).
-    bool channelsLast = false;
+    // false (the default): faster CPU kernels — channels-last (NHWC) tensors in the rotator and editor, so oneDNN
+    // skips a layout conversion around every convolution, and transposed convolutions computed as four 2×2
+    // convolutions. Results differ from the original by fp32 rounding only. true: the original's exact op sequence
+    // (the same bits as the Python code with the same libtorch build and thread count), about 1.5× slower.
+    bool exactOps = false;
 };
 
 // Milliseconds spent in each network during the last render(); 0 for a stage served from the cache.

@@ -69,10 +69,52 @@ ConvNormActImpl::ConvNormActImpl(Structure structure, BlockKind kind, int64_t in
 
 torch::Tensor ConvNormActImpl::forward(const torch::Tensor &x)
 {
-    torch::Tensor y = m_conv ? m_conv->forward(x) : m_convT->forward(x);
+    torch::Tensor y = m_conv ? m_conv->forward(x) : m_exact ? m_convT->forward(x) : transposedBySubpixels(x);
     if (m_pointwise)
         y = m_pointwise->forward(y);
     return activate(instanceNorm(y, m_norm), m_act);
+}
+
+// ConvTranspose2d(k=4, s=2, p=1): output row 2m takes input rows m-1, m with kernel rows 3, 1; row 2m+1 takes rows
+// m, m+1 with kernel rows 2, 0 (likewise for columns). So each of the four output phases is a 2×2 convolution of the
+// input padded by one pixel; one convolution computes all four (4× the output channels), then they are interleaved.
+torch::Tensor ConvNormActImpl::transposedBySubpixels(const torch::Tensor &x)
+{
+    const at::Tensor &w = m_convT->weight; // [in, out/groups, 4, 4]
+    const int64_t groups = m_convT->options.groups();
+    const std::pair<const void *, uint32_t> source{w.data_ptr(), w._version()};
+    if (!m_subpixelWeight.defined() || m_subpixelSource != source) {
+        torch::NoGradGuard noGrad;
+        const auto taps = [&](int phase) { return at::tensor({phase ? 2 : 3, phase ? 0 : 1}, at::kLong).to(w.device()); };
+        std::vector<at::Tensor> phases;
+        for (int ry = 0; ry < 2; ++ry)
+            for (int rx = 0; rx < 2; ++rx)
+                phases.push_back(w.index_select(2, taps(ry)).index_select(3, taps(rx))); // [in, out/g, 2, 2]
+        if (groups == 1) // dense: [4·out, in, 2, 2], phase-major
+            m_subpixelWeight = at::cat(phases, 1).transpose(0, 1).contiguous();
+        else             // depthwise: [4·C, 1, 2, 2], channel-major (groups take consecutive output channels)
+            m_subpixelWeight = at::stack(phases, 1).reshape({w.size(0) * 4, 1, 2, 2}).contiguous();
+        m_subpixelSource = source;
+    }
+    const int64_t n = x.size(0), h = x.size(2), wd = x.size(3);
+    const at::Tensor y = at::conv2d(x, m_subpixelWeight, {}, 1, 1, 1, groups); // [N, 4·out, h+1, w+1]
+    const int64_t out = m_subpixelWeight.size(0) / 4;
+    at::Tensor result = at::empty({n, out, 2 * h, 2 * wd}, x.options());
+    for (int ry = 0; ry < 2; ++ry)
+        for (int rx = 0; rx < 2; ++rx) {
+            const int p = ry * 2 + rx;
+            const at::Tensor phase = groups == 1 ? y.narrow(1, p * out, out)
+                                                 : y.reshape({n, out, 4, h + 1, wd + 1}).select(2, p);
+            result.slice(2, ry, c10::nullopt, 2).slice(3, rx, c10::nullopt, 2).copy_(phase.narrow(2, ry, h).narrow(3, rx, wd));
+        }
+    return result;
+}
+
+void setExactOps(torch::nn::Module &module, bool exact)
+{
+    for (const auto &m : module.modules())
+        if (auto *block = dynamic_cast<ConvNormActImpl *>(m.get()))
+            block->setExact(exact);
 }
 
 Conv3Impl::Conv3Impl(Structure structure, int64_t channels)

@@ -29,8 +29,15 @@ class ConvNormActImpl : public torch::nn::Module
 public:
     ConvNormActImpl(Structure structure, BlockKind kind, int64_t in, int64_t out, Activation act);
     torch::Tensor forward(const torch::Tensor &x);
+    // false: compute a transposed convolution as four 2×2 convolutions (one per output pixel phase), which oneDNN
+    // runs far faster than ATen's transposed-convolution fallback; equal up to fp32 rounding.
+    void setExact(bool exact) { m_exact = exact; }
 
 private:
+    torch::Tensor transposedBySubpixels(const torch::Tensor &x);
+    bool m_exact = true;
+    at::Tensor m_subpixelWeight;           // derived from the transposed weight, rebuilt when that changes
+    std::pair<const void *, uint32_t> m_subpixelSource{nullptr, 0};
     torch::nn::Conv2d m_conv{nullptr};            // the conv, or the depthwise conv when separable
     torch::nn::ConvTranspose2d m_convT{nullptr};  // the same for transposed upsampling
     torch::nn::Conv2d m_pointwise{nullptr};
@@ -183,6 +190,9 @@ private:
     Head m_color, m_alpha, m_grid;
 };
 TORCH_MODULE(Editor);
+
+// Switches every block of `module` between the original's exact op sequence and the faster equivalent kernels.
+void setExactOps(torch::nn::Module &module, bool exact);
 
 // grid_sample(image, identity grid + grid_change), bilinear, border padding, align_corners=false — exactly the
 // original's GridChangeApplier.

