@@ -24,8 +24,8 @@ constexpr float kKneeDb = 6.0f;              // the target fades in over this mu
 constexpr float kCompression = 0.7f;         // openness = (amplitude / peak)^kCompression
 constexpr float kSonorantCorrelation = 0.4f; // lag-1 autocorrelation of voiced vowels is ~0.9; fricatives < 0.3
 constexpr float kAttackMs = 15.0f, kReleaseMs = 35.0f, kVowelMs = 30.0f;
-constexpr float kPitchFollow = 0.05f;       // per voiced frame: ~200 ms of voice to settle
-constexpr float kClosedOpenness = 0.05f;    // below this the mouth reads as shut
+constexpr float kPitchFollow = 0.05f;        // per voiced frame: ~200 ms of voice to settle
+constexpr float kClosedOpenness = 0.05f;     // below this the mouth reads as shut
 constexpr float kVowelFloor = 0.35f;         // vowels under this share of the dominant one are left out
 
 float coefficient(float ms)

@@ -130,6 +130,40 @@ private Q_SLOTS:
         QVERIFY2(worst <= 0.05, qPrintable(QStringLiteral("openness %1 in a silence").arg(worst)));
     }
 
+    // A noisy recording: steady background noise is learnt as the floor, so pauses still close the mouth.
+    void noisyRecording_data()
+    {
+        QTest::addColumn<double>("noiseDb");
+        QTest::newRow("noise at -50 dBFS") << -50.0;
+        QTest::newRow("noise at -40 dBFS") << -40.0;
+    }
+    void noisyRecording()
+    {
+        QFETCH(double, noiseDb);
+        QString error;
+        const auto speech = test::speakThroughFile(QString::fromUtf8(test::sentences()[0].text),
+                                                   QStringLiteral("en"), m_dir.path(), &error);
+        QVERIFY2(speech, qPrintable(error));
+        PcmBuffer noisy = speech->decoded;
+        QRandomGenerator random(17);
+        const double amplitude = std::pow(10.0, noiseDb / 20.0) * std::sqrt(3.0); // uniform noise with that RMS
+        for (float &s : noisy.samples)
+            s += float(amplitude * (random.generateDouble() * 2.0 - 1.0));
+        const MouthTimeline timeline = analyse(noisy);
+        // Judge against the clean speech: where it is loud and where it is silent.
+        const std::vector<double> env = test::rmsEnvelope(speech->decoded, timeline.size());
+        const std::vector<double> open = test::openness(timeline);
+        const double peak = *std::max_element(env.begin(), env.end());
+        double worst = 0.0;
+        for (const auto &[first, last] : test::silentRuns(env, 0.01 * peak, 15))
+            for (int f = first; f <= last; ++f)
+                worst = std::max(worst, open[size_t(f)]);
+        const double r = test::pearson(open, env);
+        qInfo("%s: Pearson %.3f, max openness in silences %.3f", QTest::currentDataTag(), r, worst);
+        QVERIFY(r >= 0.6);
+        QVERIFY2(worst <= 0.05, qPrintable(QString::number(worst)));
+    }
+
     // Pushing the same audio in chunks of any size gives exactly the offline frames.
     void streamingMatchesOffline()
     {
