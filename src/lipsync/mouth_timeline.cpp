@@ -107,11 +107,16 @@ std::optional<MouthTimeline> MouthTimeline::fromJson(const QJsonArray &array, QS
 
 QByteArray MouthTimeline::toJsonBytes() const
 {
-    const QJsonArray array = toJson();
+    // Written by hand rather than through QJsonDocument, which sorts keys: "t" first reads better.
+    auto number = [](double v) { return QByteArray::number(rounded(v), 'g', 10); };
     QByteArray out = "[\n";
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        out += QJsonDocument(array[i].toObject()).toJson(QJsonDocument::Compact);
-        out += i + 1 < array.size() ? ",\n" : "\n";
+    out.reserve(qsizetype(m_frames.size()) * 150 + 4);
+    for (size_t i = 0; i < m_frames.size(); ++i) {
+        const MouthFrame &f = m_frames[i];
+        out += "{\"t\":" + number(f.t);
+        for (int v = 0; v < MouthFrame::kVowelCount; ++v)
+            out += ",\"" + QByteArray(MouthFrame::kParameterNames[size_t(v)]) + "\":" + number(f.vowels[size_t(v)]);
+        out += ",\"openness\":" + number(f.openness) + (i + 1 < m_frames.size() ? "},\n" : "}\n");
     }
     out += "]\n";
     return out;

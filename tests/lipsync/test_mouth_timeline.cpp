@@ -67,6 +67,9 @@ private Q_SLOTS:
         const QByteArray bytes = f.readAll();
         QVERIFY(QJsonDocument::fromJson(bytes).isArray());
         QCOMPARE(bytes.count('\n'), 52);
+        QVERIFY2(bytes.contains("\n{\"t\":0.03,\"mouth_aaa_index\":0.06,\"mouth_iii_index\":0.3,\"mouth_uuu_index\":0,"
+                                "\"mouth_eee_index\":0.1235,\"mouth_ooo_index\":0.06,\"openness\":0.3},\n"),
+                 bytes.left(400).constData());
         const auto loaded = MouthTimeline::load(file, &error);
         QVERIFY2(loaded, qPrintable(error));
         QCOMPARE(loaded->size(), original.size());
