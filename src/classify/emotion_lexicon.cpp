@@ -208,8 +208,8 @@ private:
         EmotionLexicon::Entry &e = m_lexicon.m_entries[key];
         e.length = length;
         if (length > 1) {
-            m_lexicon.m_phraseStarts.insert(key.section(u' ', 0, 0));
-            m_lexicon.m_maxLength = std::max(m_lexicon.m_maxLength, length);
+            for (int i = 0; i < length - 1; ++i)
+                m_lexicon.m_prefixes.insert(key.section(u' ', 0, i));
         }
         return e;
     }
@@ -353,26 +353,40 @@ const EmotionLexicon &EmotionLexicon::builtIn()
     return lexicon;
 }
 
-const EmotionLexicon::Entry *EmotionLexicon::match(const TextTokens &tokens, qsizetype pos) const
+EmotionLexicon::Match EmotionLexicon::match(const TextTokens &tokens, qsizetype pos) const
 {
     const TextToken &first = tokens.at(pos);
+    Match best;
     if (first.isBreak())
-        return nullptr;
-    const Entry *best = nullptr;
+        return best;
     if (const auto it = m_exact.constFind(first.text); it != m_exact.cend() && first.isWord())
-        best = &*it;
+        best = {&*it, 1, 1.0};
     else if (const auto it = m_entries.constFind(first.stem); it != m_entries.cend())
-        best = &*it;
-    if (m_maxLength == 1 || !m_phraseStarts.contains(first.stem))
+        best = {&*it, 1, 1.0};
+    if (!m_prefixes.contains(first.stem))
         return best;
     QString key = first.stem;
-    for (qsizetype len = 2; len <= m_maxLength && pos + len <= tokens.size(); ++len) {
-        const TextToken &t = tokens.at(pos + len - 1);
+    double modifier = 1.0;
+    for (qsizetype i = pos + 1; i < tokens.size(); ++i) {
+        const TextToken &t = tokens.at(i);
         if (t.isBreak())
             break;
-        key += QLatin1Char(' ') + t.stem;
-        if (const auto it = m_entries.constFind(key); it != m_entries.cend())
-            best = &*it;
+        const QString extended = key + QLatin1Char(' ') + t.stem;
+        const auto it = m_entries.constFind(extended);
+        const bool isPrefix = m_prefixes.contains(extended);
+        if (it == m_entries.cend() && !isPrefix) {
+            // A modifier that is no part of the phrase: step over it and keep its strength.
+            if (const auto m = m_entries.constFind(t.stem); m != m_entries.cend() && m->multiplier != 1.0) {
+                modifier *= m->multiplier;
+                continue;
+            }
+            break;
+        }
+        if (it != m_entries.cend())
+            best = {&*it, i - pos + 1, modifier};
+        if (!isPrefix)
+            break;
+        key = extended;
     }
     return best;
 }
@@ -390,7 +404,7 @@ EmotionVector EmotionLexicon::negate(const EmotionVector &weights) const
 void EmotionLexicon::resolveElongation(TextTokens &tokens) const
 {
     const auto known = [this](const QString &text, const QString &stem) {
-        return m_exact.contains(text) || m_entries.contains(stem) || m_phraseStarts.contains(stem);
+        return m_exact.contains(text) || m_entries.contains(stem) || m_prefixes.contains(stem);
     };
     for (TextToken &t : tokens) {
         if (t.variant.isEmpty() || known(t.text, t.stem))

@@ -76,8 +76,14 @@ public:
 
     const Parameters &parameters() const { return m_parameters; }
 
-    // The longest key that starts at tokens[pos] and does not cross a Break, or nullptr.
-    const Entry *match(const TextTokens &tokens, qsizetype pos) const;
+    struct Match {
+        const Entry *entry = nullptr;
+        qsizetype length = 0;  // tokens covered, skipped modifiers included
+        double modifier = 1.0; // product of the modifiers skipped inside a phrase ("was *really* hoping")
+    };
+    // The longest key that starts at tokens[pos] and does not cross a Break (entry nullptr: none). Inside a
+    // phrase, single-word modifiers may stand between its words: "I really want", "could really go for".
+    Match match(const TextTokens &tokens, qsizetype pos) const;
     // Where the weights of a negated cue go ("not happy": joy → disappointment, sadness).
     EmotionVector negate(const EmotionVector &weights) const;
     // For stretched words: picks between "soo" and "so" whichever the lexicon knows.
@@ -91,8 +97,7 @@ private:
     Parameters m_parameters;
     QHash<QString, Entry> m_entries; // key: the stems of the key's tokens joined by spaces
     QHash<QString, Entry> m_exact;   // "=word" keys, by the lower-case word
-    QSet<QString> m_phraseStarts;    // first stems of keys of two tokens or more
-    int m_maxLength = 1;
+    QSet<QString> m_prefixes;        // proper prefixes of keys of two tokens or more ("don't" of "don't worry")
     std::array<EmotionVector, EmotionClassifier::kLabelCount> m_negation{};
 
     friend class EmotionLexiconParser;

@@ -11,7 +11,10 @@ namespace ths {
 
 namespace {
 
-constexpr size_t kNeutral = 20; // labels().indexOf("neutral"), checked by a test
+// Positions in labels(), checked by a test.
+constexpr size_t kConfusion = 6;
+constexpr size_t kCuriosity = 7;
+constexpr size_t kNeutral = 20;
 
 EmotionVector &operator+=(EmotionVector &a, const EmotionVector &b)
 {
@@ -58,8 +61,10 @@ QString quote(const TextTokens &tokens, qsizetype begin, qsizetype end)
 class SentenceReader
 {
 public:
-    SentenceReader(const EmotionLexicon &lexicon, const TextTokens &tokens, QStringList *trace)
-        : m_lexicon(lexicon), m_p(lexicon.parameters()), m_tokens(tokens), m_trace(trace)
+    // `context` is the evidence of the sentences before this one.
+    SentenceReader(const EmotionLexicon &lexicon, const TextTokens &tokens, const EmotionVector &context,
+                   QStringList *trace)
+        : m_lexicon(lexicon), m_p(lexicon.parameters()), m_tokens(tokens), m_context(context), m_trace(trace)
     {
     }
 
@@ -75,8 +80,9 @@ public:
                 ++i;
                 continue;
             }
-            const EmotionLexicon::Entry *entry = m_lexicon.match(m_tokens, i);
-            const qsizetype length = entry ? entry->length : 1;
+            const EmotionLexicon::Match match = m_lexicon.match(m_tokens, i);
+            const EmotionLexicon::Entry *entry = match.entry;
+            const qsizetype length = entry ? match.length : 1;
             countWords(i, i + length);
             const bool followed = i + length < end && !m_tokens.at(i + length).isBreak();
             if (!entry) {
@@ -99,7 +105,7 @@ public:
                 m_modifier *= entry->multiplier;
                 m_modifierLeft = m_p.modifierScope;
             } else if (entry->isCue) {
-                addCue(*entry, i, i + length);
+                addCue(*entry, i, i + length, match.modifier);
             } else {
                 tick(int(length));
             }
@@ -114,6 +120,7 @@ private:
     const EmotionLexicon &m_lexicon;
     const EmotionLexicon::Parameters &m_p;
     const TextTokens &m_tokens;
+    const EmotionVector &m_context;
     QStringList *m_trace;
     EmotionVector m_evidence{};
     bool m_hasCue = false;
@@ -179,9 +186,9 @@ private:
         note(QStringLiteral("%1 → %2").arg(what, describe(w)));
     }
 
-    void addCue(const EmotionLexicon::Entry &entry, qsizetype begin, qsizetype end)
+    void addCue(const EmotionLexicon::Entry &entry, qsizetype begin, qsizetype end, double inner)
     {
-        double factor = m_modifierLeft > 0 ? m_modifier : 1.0;
+        double factor = (m_modifierLeft > 0 ? m_modifier : 1.0) * inner;
         bool shouted = false, elongated = false, symbol = false;
         for (qsizetype i = begin; i < end; ++i) {
             shouted = shouted || m_tokens.at(i).shouted;
@@ -201,14 +208,19 @@ private:
         }
         EmotionVector w = entry.weights;
         // Emoji keep their meaning after "not"; words turn around.
-        if (m_negationLeft > 0 && !symbol) {
+        const bool negated = m_negationLeft > 0 && !symbol;
+        if (negated) {
             w = m_lexicon.negate(w);
             what = QStringLiteral("negated %1").arg(what);
-            m_negator = nullptr; // used up: it does not count on its own any more
         }
         addWeights(w * factor, what);
         m_modifier = 1.0;
         m_modifierLeft = 0;
+        if (negated) {
+            // A negator turns one cue around: "can't stop smiling" is not "not smiling".
+            m_negator = nullptr;
+            m_negationLeft = 0;
+        }
         tick(int(end - begin));
     }
 
@@ -221,10 +233,16 @@ private:
         if (closing.contains(u'‽') || (exclaims > 0 && questions > 0)) {
             addRule(m_p.surpriseCue, QStringLiteral("\"?!\""));
         } else if (questions > 0) {
-            if (m_words <= 2)
+            if (m_words <= 2) {
                 addRule(m_p.shortQuestionCue, QStringLiteral("short question"));
-            else
+            } else if (m_evidence[kConfusion] + m_context[kConfusion] > m_evidence[kCuriosity] + m_context[kCuriosity]) {
+                // A question asked in confusion ("Huh? Who's driving?") is a confused one, not a curious one.
+                EmotionVector confused{};
+                confused[kConfusion] = std::accumulate(m_p.questionCue.begin(), m_p.questionCue.end(), 0.0);
+                addRule(confused, QStringLiteral("question, confused"));
+            } else {
                 addRule(m_p.questionCue, QStringLiteral("question"));
+            }
         } else if (exclaims > 0) {
             if (m_hasCue) {
                 const double f = 1.0 + m_p.exclaimFactor * std::min(exclaims, 3);
@@ -268,7 +286,10 @@ EmotionVector LexiconEmotionClassifier::evidence(const QString &text, QStringLis
         while (end < tokens.size() && !tokens.at(end).endsSentence())
             ++end;
         bool discountEarlier = false;
-        const EmotionVector sentence = SentenceReader(m_lexicon, tokens, trace).read(begin, end, &discountEarlier);
+        EmotionVector context = total;
+        context += last;
+        const EmotionVector sentence =
+            SentenceReader(m_lexicon, tokens, context, trace).read(begin, end, &discountEarlier);
         if (discountEarlier) {
             total = total * p.contrastBefore;
             last = last * p.contrastBefore;
