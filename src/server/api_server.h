@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The HTTP server: QHttpServer (request parsing) on a GatedTcpServer (body limit, 100-continue, raw targets),
+// every request answered by ApiService and written back here; result_feed handed to a FrameStream fed by the
+// FrameHub, which takes the backend's frames. Everything runs on the thread that creates the ApiServer.
+//
+// Usage (the application's `serve` command):
+//     ths::ServerOptions options = *ths::ServerOptions::fromParser(parser, &error, &notices);
+//     ths::ApiServer server(options, &backend, &classifier);
+//     if (!server.listen(&error)) { print error; return 1; }
+//     print notices and "Listening on " + server.baseUrl().toString();
+//     return app.exec();
+
+#include "server/server_options.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace ths {
+
+class ApiService;
+class ConnectionGate;
+class EmotionClassifier;
+class FrameHub;
+class GatedTcpServer;
+class TalkingheadBackend;
+struct ApiResponse;
+
+class ApiServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `backend` / `classifier` may be null (that module is then off); neither is owned, both must outlive this.
+    ApiServer(const ServerOptions &options, TalkingheadBackend *backend, const EmotionClassifier *classifier,
+              QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    // Binds options.host:options.port (port 0: any free one). false with the reason in *error.
+    bool listen(QString *error = nullptr);
+    [[nodiscard]] quint16 port() const;
+    // "http://127.0.0.1:5100" (for an any-address bind: the loopback URL).
+    [[nodiscard]] QUrl baseUrl() const;
+
+    [[nodiscard]] FrameHub *frameHub() const { return m_hub; }
+    [[nodiscard]] ApiService *service() const { return m_service; }
+
+private:
+    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void deliver(ConnectionGate *gate, bool headRequest, bool close, const ApiResponse &response);
+
+    ServerOptions m_options;
+    FrameHub *m_hub;
+    ApiService *m_service;
+    QHttpServer *m_http;
+    QPointer<GatedTcpServer> m_tcp;
+};
+
+} // namespace ths

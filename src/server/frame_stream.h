@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One viewer of GET /api/talkinghead/result_feed: a never-ending multipart/x-mixed-replace response written
+// straight to the connection's socket, one part per FrameHub tick. This is the piece that depends on how the
+// HTTP library lets a handler keep writing after it returns: with QHttpServer 6.4 that is the QTcpSocket behind
+// the responder (the alternative, QHttpServerResponder::write(QIODevice*), copies in 512-byte pieces with one
+// timer event each). Qt 6.8's writeBeginChunked()/writeChunk() would replace the socket writes here.
+//
+// Bounded buffering: a part is skipped while the previous one is still queued in the socket, so a slow viewer
+// sees fewer frames instead of growing memory. The stream is a child of the socket: when the peer disconnects,
+// QHttpServer deletes the socket and with it this object, which also ends its FrameHub viewer count.
+
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+namespace ths {
+
+struct ApiResponse;
+class FrameHub;
+
+class FrameStream : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Writes `head` (its status line and headers; it should carry Connection: close, since the body is delimited
+    // by closing) and the current frame, if any, then follows `hub`. nullptr when the socket is already closed.
+    static FrameStream *start(QTcpSocket *socket, const ApiResponse &head, FrameHub *hub);
+
+    [[nodiscard]] quint64 framesSent() const { return m_sent; }
+    [[nodiscard]] quint64 framesDropped() const { return m_dropped; }
+
+private:
+    FrameStream(QTcpSocket *socket);
+    void send(const QByteArray &part);
+
+    QPointer<QTcpSocket> m_socket;
+    quint64 m_sent = 0;
+    quint64 m_dropped = 0;
+};
+
+} // namespace ths

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The server's settings and their command-line options (for the `serve` subcommand, which the application wires:
+// it adds these options to its own parser next to the engine's).
+//
+//   --host ADDR          interface to bind (default 127.0.0.1)
+//   --port N             TCP port (default 5100; 0 picks a free one)
+//   --listen             bind all interfaces (0.0.0.0 and ::), with a printed warning
+//   --api-key KEY        require "Authorization: Bearer KEY" (all routes but result_feed and CORS preflight)
+//   --secure             like --api-key with a freshly generated key, which is printed
+//   --max-upload-mb N    request body limit in MiB (default 20) → 413 above it
+//   --enable-modules L   comma-separated, of classify,talkinghead (default both; the order is kept)
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QCommandLineParser;
+
+namespace ths {
+
+struct ServerOptions {
+    static constexpr quint16 kDefaultPort = 5100;
+    static constexpr qint64 kDefaultMaxUploadBytes = 20 * 1024 * 1024;
+
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = kDefaultPort;
+    QString apiKey;                 // empty: no authentication (Extras' default)
+    qint64 maxUploadBytes = kDefaultMaxUploadBytes;
+    QStringList modules = {QStringLiteral("classify"), QStringLiteral("talkinghead")};
+
+    // The modules this server can serve, in the order /api/modules lists them.
+    static QStringList knownModules();
+    // 32 random hex digits (128 bits) from the system's secure generator.
+    static QString generateApiKey();
+
+    // Adds the options above to `parser`.
+    static void addOptions(QCommandLineParser &parser);
+    // Reads them back after parser.process()/parse(). nullopt with the reason in *error on a bad value (names the
+    // option); *notices gets what must be printed at start (the --listen warning, a generated key).
+    static std::optional<ServerOptions> fromParser(const QCommandLineParser &parser, QString *error,
+                                                   QStringList *notices = nullptr);
+};
+
+} // namespace ths

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What the HTTP API needs from the talkinghead animation: the /api/talkinghead/* control calls and the rendered
+// frames. The server implements the wire contract (routing, auth, CORS, multipart, JSON checks, the
+// result_feed stream, PNG encoding); an implementation of this interface supplies the behaviour (the engine and
+// animator in the application, a small QImage painter in the server tests).
+//
+// Threading: every method is called on the thread that owns the ApiServer (the main thread) and must return
+// quickly, because that thread also serves every other request and writes the streams. Slow work (decoding a
+// large upload, rendering) belongs on the backend's own threads; loadImage() is asynchronous for that reason.
+
+#include <QByteArray>
+#include <QFuture>
+#include <QImage>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+namespace ths {
+
+struct LoadImageResult {
+    bool ok = false;
+    // When !ok: why the image cannot be used, one line ("decode-failed: …"); the HTTP status is then 400.
+    QString error;
+    // The validation report (ImageImportReport::toJson() in the application); sent with the 400, and to clients
+    // that ask for JSON (Accept: application/json) on success. May be empty.
+    QJsonObject report;
+};
+
+struct BackendResult {
+    QString error;        // empty on success; otherwise names the field at fault (sent as a 400)
+    QStringList warnings; // accepted with reservations (ignored keys…); logged, the client still gets 200
+    [[nodiscard]] bool ok() const { return error.isEmpty(); }
+};
+
+class TalkingheadBackend : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~TalkingheadBackend() override = default;
+
+    // POST load: decode and validate `data` (any image format, sniffed from the bytes; `fileName` is the upload's
+    // name, for messages only). When usable it becomes the character and rendering resumes (also after unload);
+    // the pose and emotion carry over. The future may finish on any thread.
+    virtual QFuture<LoadImageResult> loadImage(const QByteArray &data, const QString &fileName) = 0;
+    // GET unload: pause rendering. Open streams keep sending the last frame.
+    virtual void unload() = 0;
+    // GET start_talking / stop_talking: idempotent, the last call wins.
+    virtual void startTalking() = 0;
+    virtual void stopTalking() = 0;
+    // POST set_emotion (also called with the top label after POST /api/classify). Returns the emotion actually
+    // applied: `name` if known (case-sensitive), else "neutral" — never an error.
+    virtual QString setEmotion(const QString &name) = 0;
+    // POST load_emotion_templates: an object of emotion → {morph: number}; {} or [] resets to the defaults.
+    virtual BackendResult loadEmotionTemplates(const QJsonValue &templates) = 0;
+    // POST load_animator_settings: a flat object of settings; {} resets to the defaults.
+    virtual BackendResult loadAnimatorSettings(const QJsonObject &settings) = 0;
+    // The rate result_feed sends at (animator setting target_fps, default 25). Read after every
+    // loadAnimatorSettings() call and at start.
+    [[nodiscard]] virtual double targetFps() const = 0;
+    // GET status: anything useful about the animation (loaded, paused, talking, emotion, render times…).
+    [[nodiscard]] virtual QJsonObject status() const = 0;
+
+Q_SIGNALS:
+    // A newly rendered frame, preferably QImage::Format_RGBA8888 with straight alpha. May be emitted from any
+    // thread. The server encodes only as many as it sends (see FrameHub::framePublished for back-pressure).
+    void frameRendered(const QImage &frame);
+};
+
+} // namespace ths
