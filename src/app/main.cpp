@@ -3,6 +3,7 @@
 
 #include "app/commands.h"
 #include "engine/image_check_command.h"
+#include "lipsync/lipsync_commands.h"
 
 
 #include <QCoreApplication>
@@ -22,6 +23,8 @@ const Command kCommands[] = {
     {"render", "render the character in one or more poses to PNG files", ths::runRenderCommand},
 
     {"check-image", "validate a character image and print the report", ths::runCheckImageCommand},
+    {"lipsync", "analyse speech audio into a mouth timeline (JSON, every 10 ms)", ths::runLipsyncCommand},
+    {"say", "speak text with espeak-ng to WAV plus its mouth timeline", ths::runSayCommand},
     {"bench", "measure rendering speed (fps, ms per frame, per-network split)", ths::runBenchCommand},
 };
 

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "live/live_character.h"
+
+#include "animation/animator.h"
+#include "engine/engine_error.h"
+#include "engine/image_import.h"
+#include "engine/poser.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QtConcurrent>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+Q_LOGGING_CATEGORY(lcLive, "ths.live")
+
+namespace ths {
+
+namespace {
+constexpr auto kAckTimeout = std::chrono::seconds(1);
+}
+
+struct LiveCharacter::Impl {
+    LiveCharacter *q;
+    std::unique_ptr<Poser> poser;
+    QString modelName;
+    Animator animator;
+
+    mutable std::mutex mutex;
+    std::condition_variable wake;
+    QImage pendingImage;         // a new character for the render thread to install
+    bool hasImage = false;
+    bool paused = true;          // unloaded (or never loaded): no rendering, streams keep the last frame
+    bool demand = false;
+    bool oneFrameWanted = false; // a load or set_emotion while nobody watches still refreshes the current frame
+    bool awaitingConsumer = false;
+    bool stopping = false;
+    // Figures for status()
+    quint64 framesRendered = 0;
+    double lastRenderMs = 0, renderFps = 0;
+    QString lastError;
+    std::thread thread;
+
+    bool mayRender() const { return !stopping && !paused && (hasImage || !pendingImage.isNull()) && (demand || oneFrameWanted); }
+
+    void run()
+    {
+        using Clock = std::chrono::steady_clock;
+        auto lastStart = Clock::now() - std::chrono::hours(1);
+        auto lastEmit = lastStart;
+        for (;;) {
+            QImage newImage;
+            {
+                std::unique_lock lock(mutex);
+                const auto ready = [&] { return stopping || (mayRender() && !awaitingConsumer); };
+                // A consumer that never acknowledges (none connected, or a stalled one) must not stop the
+                // animation for good: after kAckTimeout the next frame is rendered anyway.
+                while (!ready()) {
+                    if (awaitingConsumer && mayRender()) {
+                        if (!wake.wait_until(lock, lastEmit + kAckTimeout, ready))
+                            awaitingConsumer = false;
+                    } else {
+                        wake.wait(lock, ready);
+                    }
+                }
+                if (stopping)
+                    return;
+                oneFrameWanted = false;
+                std::swap(newImage, pendingImage);
+            }
+            // Pace to target_fps when rendering is faster than that.
+            const double fps = animator.settings().targetFps;
+            const auto next = lastStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / fps));
+            if (next > Clock::now()) {
+                std::unique_lock lock(mutex);
+                if (wake.wait_until(lock, next, [&] { return stopping; }))
+                    return;
+            }
+            lastStart = Clock::now();
+            QElapsedTimer timer;
+            timer.start();
+            try {
+                if (!newImage.isNull()) {
+                    poser->setImage(newImage);
+                    std::lock_guard lock(mutex);
+                    hasImage = true;
+                }
+                const Pose pose = animator.nextFrame();
+                QImage frame = poser->render(pose);
+                const QRect crop = animator.settings().cropRect(frame.size());
+                if (crop != frame.rect())
+                    frame = frame.copy(crop);
+                const double ms = timer.nsecsElapsed() / 1e6;
+                {
+                    std::lock_guard lock(mutex);
+                    ++framesRendered;
+                    lastRenderMs = ms;
+                    renderFps = renderFps == 0 ? 1000.0 / ms : 0.8 * renderFps + 0.2 * (1000.0 / ms);
+                    awaitingConsumer = true;
+                }
+                lastEmit = Clock::now();
+                Q_EMIT q->frameRendered(frame);
+            } catch (const EngineError &e) {
+                qCWarning(lcLive) << "rendering failed:" << e.message();
+                std::lock_guard lock(mutex);
+                lastError = e.message();
+                paused = true; // a broken character must not spin; the next load resumes
+            }
+        }
+    }
+
+    template<class F>
+    void update(F &&change)
+    {
+        {
+            std::lock_guard lock(mutex);
+            change();
+        }
+        wake.notify_all();
+    }
+};
+
+LiveCharacter::LiveCharacter(std::unique_ptr<Poser> poser, const QString &modelName, QObject *parent)
+    : TalkingheadBackend(parent)
+    , d(std::make_unique<Impl>())
+{
+    d->q = this;
+    d->poser = std::move(poser);
+    d->modelName = modelName;
+    d->thread = std::thread([this] { d->run(); });
+}
+
+LiveCharacter::~LiveCharacter()
+{
+    d->update([&] { d->stopping = true; });
+    d->thread.join();
+}
+
+Animator &LiveCharacter::animator()
+{
+    return d->animator;
+}
+
+void LiveCharacter::setImage(const QImage &image)
+{
+    d->update([&] {
+        d->pendingImage = image;
+        d->paused = false;
+        d->oneFrameWanted = true;
+        d->lastError.clear();
+    });
+}
+
+void LiveCharacter::setDemand(bool wanted)
+{
+    d->update([&] { d->demand = wanted; });
+}
+
+void LiveCharacter::frameConsumed()
+{
+    d->update([&] { d->awaitingConsumer = false; });
+}
+
+QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const QString &fileName)
+{
+    return QtConcurrent::run([this, data, fileName] {
+        const ImportedImage imported = importImageData(data, fileName);
+        LoadImageResult result;
+        result.report = imported.report.toJson();
+        result.ok = imported.report.ok();
+        if (!result.ok) {
+            for (const ImageIssue &issue : imported.report.issues())
+                if (issue.severity == ImageIssueSeverity::Error) {
+                    result.error = issue.code + QStringLiteral(": ") + issue.message;
+                    break;
+                }
+            return result;
+        }
+        setImage(imported.image);
+        return result;
+    });
+}
+
+void LiveCharacter::unload()
+{
+    d->update([&] { d->paused = true; });
+}
+
+void LiveCharacter::startTalking()
+{
+    d->animator.startTalking();
+}
+
+void LiveCharacter::stopTalking()
+{
+    d->animator.stopTalking();
+}
+
+QString LiveCharacter::setEmotion(const QString &name)
+{
+    const QString applied = d->animator.setEmotion(name);
+    d->update([&] { d->oneFrameWanted = true; });
+    return applied;
+}
+
+BackendResult LiveCharacter::loadEmotionTemplates(const QJsonValue &templates)
+{
+    BackendResult result;
+    d->animator.loadEmotionTemplates(templates, &result.error);
+    return result;
+}
+
+BackendResult LiveCharacter::loadAnimatorSettings(const QJsonObject &settings)
+{
+    BackendResult result;
+    QStringList ignored;
+    if (d->animator.loadAnimatorSettings(settings, &result.error, &ignored))
+        for (const QString &key : ignored)
+            result.warnings << QStringLiteral("unknown setting \"%1\" ignored").arg(key);
+    return result;
+}
+
+double LiveCharacter::targetFps() const
+{
+    return d->animator.settings().targetFps;
+}
+
+QJsonObject LiveCharacter::status() const
+{
+    std::lock_guard lock(d->mutex);
+    const NetworkTimings t = d->poser->lastTimings();
+    return QJsonObject{
+        {QStringLiteral("model"), d->modelName},
+        {QStringLiteral("device"), d->poser->deviceName()},
+        {QStringLiteral("loaded"), d->hasImage || !d->pendingImage.isNull()},
+        {QStringLiteral("paused"), d->paused},
+        {QStringLiteral("emotion"), d->animator.emotion()},
+        {QStringLiteral("talking"), d->animator.isTalking()},
+        {QStringLiteral("frames_rendered"), double(d->framesRendered)},
+        {QStringLiteral("render_fps"), d->renderFps},
+        {QStringLiteral("render_ms"), d->lastRenderMs},
+        {QStringLiteral("network_ms"), QJsonObject{{QStringLiteral("eyebrow_decomposer"), t.decomposer},
+                                                   {QStringLiteral("eyebrow_morphing_combiner"), t.combiner},
+                                                   {QStringLiteral("face_morpher"), t.faceMorpher},
+                                                   {QStringLiteral("two_algo_face_body_rotator"), t.rotator},
+                                                   {QStringLiteral("editor"), t.editor}}},
+        {QStringLiteral("target_fps"), d->animator.settings().targetFps},
+        {QStringLiteral("error"), d->lastError.isEmpty() ? QJsonValue() : QJsonValue(d->lastError)},
+    };
+}
+
+} // namespace ths

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The live character: the poser and the animator driven by one render thread, exposed to the HTTP API as a
+// TalkingheadBackend (and to the studio's live preview).
+//
+// Rendering runs only while someone wants frames (setDemand(), e.g. result_feed viewers; a load always yields one
+// frame) and never runs ahead of the consumer: after a frame it waits for frameConsumed() — the FrameHub's
+// framePublished — or for one second, so it renders only frames that will be sent. It is paced to the animator's
+// target_fps when rendering is faster than that. No method blocks on rendering.
+
+#include "server/talkinghead_backend.h"
+
+#include <QImage>
+
+#include <memory>
+
+namespace ths {
+
+class Animator;
+class Poser;
+
+class LiveCharacter : public TalkingheadBackend
+{
+    Q_OBJECT
+
+public:
+    // Takes a ready poser (loading weights can fail, so callers do it first and report errors). `modelName` and
+    // the poser's device appear in status().
+    LiveCharacter(std::unique_ptr<Poser> poser, const QString &modelName, QObject *parent = nullptr);
+    ~LiveCharacter() override;
+
+    Animator &animator();
+
+    // Sets the character directly (an already validated 512×512 RGBA image) and resumes rendering.
+    void setImage(const QImage &image);
+    // Whether frames are wanted continuously (true while result_feed has viewers).
+    void setDemand(bool wanted);
+    // The consumer has taken the last frame; the next one may be rendered.
+    void frameConsumed();
+
+    // TalkingheadBackend
+    QFuture<LoadImageResult> loadImage(const QByteArray &data, const QString &fileName) override;
+    void unload() override;
+    void startTalking() override;
+    void stopTalking() override;
+    QString setEmotion(const QString &name) override;
+    BackendResult loadEmotionTemplates(const QJsonValue &templates) override;
+    BackendResult loadAnimatorSettings(const QJsonObject &settings) override;
+    double targetFps() const override;
+    QJsonObject status() const override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace ths

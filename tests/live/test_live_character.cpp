@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The live character with the real networks: loads, renders only on demand, follows emotions and settings,
+// pauses on unload, rejects bad images with the validation report.
+
+#include "animation/animator.h"
+#include "engine/poser.h"
+#include "live/live_character.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ths;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Waits for the next frame, acknowledging it like the FrameHub does.
+QImage nextFrame(LiveCharacter &live, QSignalSpy &spy, int timeoutMs = 60000)
+{
+    const int before = spy.count();
+    if (!QTest::qWaitFor([&] { return spy.count() > before; }, timeoutMs))
+        return {};
+    live.frameConsumed();
+    return spy.last().at(0).value<QImage>();
+}
+
+} // namespace
+
+class TestLiveCharacter : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<LiveCharacter> m_live;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
+            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
+            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        PoserOptions options;
+        options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+        m_live = std::make_unique<LiveCharacter>(std::make_unique<Poser>(options), QStringLiteral("separable_float"));
+    }
+
+    void rejectsBadImages()
+    {
+        auto result = m_live->loadImage(QByteArray("not an image"), QStringLiteral("junk.png"));
+        result.waitForFinished();
+        QVERIFY(!result.result().ok);
+        QVERIFY2(result.result().error.startsWith(QStringLiteral("decode-failed")), qPrintable(result.result().error));
+        QCOMPARE(result.result().report.value(QStringLiteral("ok")).toBool(), false);
+        QCOMPARE(m_live->status().value(QStringLiteral("loaded")).toBool(), false);
+    }
+
+    void loadRendersOneFrameWithoutViewers()
+    {
+        QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
+        auto result = m_live->loadImage(readAll(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")), QStringLiteral("lambda_00.png"));
+        result.waitForFinished();
+        QVERIFY2(result.result().ok, qPrintable(result.result().error));
+        const QImage frame = nextFrame(*m_live, spy);
+        QCOMPARE(frame.size(), QSize(512, 512));
+        QCOMPARE(frame.format(), QImage::Format_RGBA8888);
+        // Nobody wants frames: no more are rendered.
+        QTest::qWait(1500);
+        QCOMPARE(spy.count(), 1);
+        const QJsonObject status = m_live->status();
+        QCOMPARE(status.value(QStringLiteral("loaded")).toBool(), true);
+        QCOMPARE(status.value(QStringLiteral("model")).toString(), QStringLiteral("separable_float"));
+        QVERIFY(status.value(QStringLiteral("render_ms")).toDouble() > 0);
+    }
+
+    void rendersContinuouslyOnDemandAndFollowsTheEmotion()
+    {
+        QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
+        m_live->setDemand(true);
+        const QImage first = nextFrame(*m_live, spy);
+        QVERIFY(!first.isNull());
+        QVERIFY(!nextFrame(*m_live, spy).isNull());
+        QCOMPARE(m_live->setEmotion(QStringLiteral("surprise")), QStringLiteral("surprise"));
+        QCOMPARE(m_live->setEmotion(QStringLiteral("no-such-feeling")), QStringLiteral("neutral"));
+        QCOMPARE(m_live->setEmotion(QStringLiteral("anger")), QStringLiteral("anger"));
+        QImage later;
+        for (int i = 0; i < 6; ++i)
+            later = nextFrame(*m_live, spy);
+        QVERIFY(!later.isNull());
+        QVERIFY(later != first); // the transition to anger (and idle motion) changes the picture
+        QCOMPARE(m_live->status().value(QStringLiteral("emotion")).toString(), QStringLiteral("anger"));
+        m_live->setDemand(false);
+    }
+
+    void settingsAreValidatedAndApplied()
+    {
+        BackendResult bad = m_live->loadAnimatorSettings(QJsonObject{{QStringLiteral("target_fps"), 0}});
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error.startsWith(QStringLiteral("target_fps")), qPrintable(bad.error));
+        QCOMPARE(m_live->targetFps(), 25.0);
+
+        QVERIFY(m_live->loadAnimatorSettings(QJsonObject{{QStringLiteral("target_fps"), 10}, {QStringLiteral("crop_left"), 0.5},
+                                                         {QStringLiteral("crop_right"), 0.5}})
+                    .ok());
+        QCOMPARE(m_live->targetFps(), 10.0);
+        QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
+        m_live->setDemand(true);
+        const QImage cropped = nextFrame(*m_live, spy);
+        m_live->setDemand(false);
+        QVERIFY(cropped.width() < 512 && cropped.height() == 512);
+        QVERIFY(m_live->loadAnimatorSettings(QJsonObject{}).ok()); // {} = defaults
+        QCOMPARE(m_live->targetFps(), 25.0);
+
+        QVERIFY(!m_live->loadEmotionTemplates(QJsonObject{{QStringLiteral("joy"), QJsonObject{{QStringLiteral("bogus_index"), 1}}}}).ok());
+        QVERIFY(m_live->loadEmotionTemplates(QJsonObject{}).ok());
+    }
+
+    void unloadPauses()
+    {
+        QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
+        m_live->setDemand(true);
+        QVERIFY(!nextFrame(*m_live, spy).isNull());
+        m_live->unload();
+        QTest::qWait(200);
+        const int after = spy.count();
+        QTest::qWait(2500);
+        QVERIFY(spy.count() <= after + 1);
+        QCOMPARE(m_live->status().value(QStringLiteral("paused")).toBool(), true);
+        m_live->setDemand(false);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveCharacter)
+#include "test_live_character.moc"
