@@ -21,15 +21,17 @@ bool hasVowel(QStringView s)
     return false;
 }
 
-// Strips `suffix` and appends `replacement` when at least `minRest` letters, one a vowel, are left.
+// Strips `suffix` and appends `replacement` when at least `minRest` letters are left and the result still has
+// a vowel ("cried" → "cry" counts its y).
 bool replaceSuffix(QString &word, QStringView suffix, QStringView replacement, int minRest = kMinStem)
 {
     if (!word.endsWith(suffix))
         return false;
     const QStringView rest = QStringView(word).left(word.size() - suffix.size());
-    if (rest.size() < minRest || !hasVowel(rest))
+    const QString result = rest.toString() + replacement.toString();
+    if (rest.size() < minRest || !hasVowel(result))
         return false;
-    word = rest.toString() + replacement.toString();
+    word = result;
     return true;
 }
 
