@@ -8,5 +8,6 @@ namespace ths {
 
 int runRenderCommand(const QStringList &args);
 int runBenchCommand(const QStringList &args);
+int runServeCommand(const QStringList &args);
 
 } // namespace ths

@@ -21,7 +21,7 @@ struct Command {
 
 const Command kCommands[] = {
     {"render", "render the character in one or more poses to PNG files", ths::runRenderCommand},
-
+    {"serve", "run the SillyTavern-Extras compatible API server (headless)", ths::runServeCommand},
     {"check-image", "validate a character image and print the report", ths::runCheckImageCommand},
     {"lipsync", "analyse speech audio into a mouth timeline (JSON, every 10 ms)", ths::runLipsyncCommand},
     {"say", "speak text with espeak-ng to WAV plus its mouth timeline", ths::runSayCommand},

@@ -145,11 +145,11 @@ Animator &LiveCharacter::animator()
     return d->animator;
 }
 
-void LiveCharacter::setImage(const QImage &image)
+void LiveCharacter::setImage(const QImage &image, bool start)
 {
     d->update([&] {
         d->pendingImage = image;
-        d->paused = false;
+        d->paused = !start;
         d->oneFrameWanted = true;
         d->lastError.clear();
     });

@@ -31,8 +31,9 @@ public:
 
     Animator &animator();
 
-    // Sets the character directly (an already validated 512×512 RGBA image) and resumes rendering.
-    void setImage(const QImage &image);
+    // Sets the character directly (an already validated 512×512 RGBA image). `start`: resume rendering now;
+    // false keeps the animation paused until the next load (the original server's start-up behaviour).
+    void setImage(const QImage &image, bool start = true);
     // Whether frames are wanted continuously (true while result_feed has viewers).
     void setDemand(bool wanted);
     // The consumer has taken the last frame; the next one may be rendered.

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `serve`: the SillyTavern-Extras compatible API server (classify + talkinghead), headless.
+
+#include "app/character_image.h"
+#include "app/commands.h"
+#include "app/poser_options.h"
+#include "app/shutdown_signals.h"
+#include "classify/lexicon_emotion_classifier.h"
+#include "engine/engine_error.h"
+#include "live/live_character.h"
+#include "server/api_server.h"
+#include "server/frame_hub.h"
+#include "server/server_options.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace ths {
+
+int runServeCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Serve the SillyTavern-Extras talkinghead and classify APIs. Without --image the example character is "
+        "preloaded and the animation waits for the client's first load, like the original."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("image"), QStringLiteral("Start animating this character at once."), QStringLiteral("PNG")});
+    ServerOptions::addOptions(parser);
+    addPoserOptions(parser);
+    parser.process(QStringList{QStringLiteral("talkinghead-studio serve")} + args);
+
+    QString error;
+    QStringList notices;
+    const auto serverOptions = ServerOptions::fromParser(parser, &error, &notices);
+    if (!serverOptions) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return 2;
+    }
+    const auto poserOptions = poserOptionsFrom(parser);
+    if (!poserOptions)
+        return 2;
+    const bool talkinghead = serverOptions->modules.contains(QStringLiteral("talkinghead"));
+
+    std::unique_ptr<LiveCharacter> live;
+    if (talkinghead) {
+        const QString imagePath = parser.isSet(QStringLiteral("image")) ? parser.value(QStringLiteral("image")) : defaultCharacterImage();
+        const auto image = loadCharacterImage(imagePath);
+        if (!image)
+            return 1;
+        try {
+            std::fprintf(stderr, "Loading the %s networks on %s ...\n", qPrintable(variantName(poserOptions->variant)),
+                         qPrintable(poserOptions->device));
+            auto poser = std::make_unique<Poser>(*poserOptions);
+            for (const QString &notice : poser->notices())
+                std::fprintf(stderr, "note: %s\n", qPrintable(notice));
+            live = std::make_unique<LiveCharacter>(std::move(poser), variantName(poserOptions->variant));
+        } catch (const EngineError &e) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(e.message()));
+            return 1;
+        }
+        live->setImage(*image, parser.isSet(QStringLiteral("image")));
+    }
+    const LexiconEmotionClassifier classifier;
+
+    ApiServer server(*serverOptions, live.get(), &classifier);
+    if (live) {
+        // Render only what the stream will send: one frame per published frame, and only while someone watches.
+        QObject::connect(server.frameHub(), &FrameHub::framePublished, live.get(), [&live] { live->frameConsumed(); });
+        QObject::connect(server.frameHub(), &FrameHub::viewerCountChanged, live.get(),
+                         [&live](int viewers) { live->setDemand(viewers > 0); });
+    }
+    if (!server.listen(&error)) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return 1;
+    }
+    for (const QString &notice : notices)
+        std::fprintf(stderr, "%s\n", qPrintable(notice));
+    std::printf("Listening on %s (modules: %s)\n", qPrintable(server.baseUrl().toString()),
+                qPrintable(serverOptions->modules.join(QStringLiteral(", "))));
+    std::fflush(stdout);
+
+    quitOnShutdownSignals();
+    const int status = QCoreApplication::exec();
+    std::fprintf(stderr, "Stopped.\n");
+    return status;
+}
+
+} // namespace ths
