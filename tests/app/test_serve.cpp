@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `talkinghead-studio serve` from the outside, with the real networks, over loopback HTTP: the SillyTavern
+// client's call sequence, the result_feed stream (rate, frozen frame after unload, change after set_emotion),
+// invalid settings rejected while the stream goes on, and a clean stop on SIGTERM.
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QHttpMultiPart>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryFile>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+const QByteArray kPartHeader = QByteArrayLiteral("--frame\r\nContent-Type: image/png\r\n\r\n");
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+// Collects result_feed parts as they arrive.
+class FeedReader
+{
+public:
+    FeedReader(QNetworkAccessManager &nam, const QUrl &url)
+    {
+        m_reply = nam.get(QNetworkRequest(url));
+        QObject::connect(m_reply, &QNetworkReply::readyRead, [this] { m_buffer += m_reply->readAll(); split(); });
+    }
+    ~FeedReader()
+    {
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+    const QList<QByteArray> &parts() const { return m_parts; }
+    QNetworkReply *reply() const { return m_reply; }
+
+private:
+    void split()
+    {
+        // A part is complete once the next part's header follows it.
+        for (;;) {
+            const qsizetype start = m_buffer.indexOf(kPartHeader);
+            if (start < 0)
+                return;
+            const qsizetype next = m_buffer.indexOf(kPartHeader, start + kPartHeader.size());
+            if (next < 0)
+                return;
+            QByteArray png = m_buffer.mid(start + kPartHeader.size(), next - start - kPartHeader.size());
+            if (png.endsWith("\r\n"))
+                png.chop(2);
+            m_parts << png;
+            m_buffer.remove(0, next);
+        }
+    }
+    QNetworkReply *m_reply;
+    QByteArray m_buffer;
+    QList<QByteArray> m_parts;
+};
+
+} // namespace
+
+class TestServe : public QObject
+{
+    Q_OBJECT
+
+    QProcess m_server;
+    QUrl m_base;
+    QNetworkAccessManager m_nam;
+
+    Reply wait(QNetworkReply *reply)
+    {
+        if (!reply->isFinished()) {
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        Reply r{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+        reply->deleteLater();
+        return r;
+    }
+    Reply get(const QString &path) { return wait(m_nam.get(QNetworkRequest(m_base.resolved(QUrl(path))))); }
+    Reply postJson(const QString &path, const QJsonObject &body)
+    {
+        QNetworkRequest request(m_base.resolved(QUrl(path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        return wait(m_nam.post(request, QJsonDocument(body).toJson()));
+    }
+    Reply upload(const QString &path)
+    {
+        auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+        QHttpPart part;
+        part.setHeader(QNetworkRequest::ContentDispositionHeader, QStringLiteral("form-data; name=\"file\"; filename=\"character.png\""));
+        part.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("image/png"));
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        part.setBody(file.readAll());
+        multi->append(part);
+        QNetworkReply *reply = m_nam.post(QNetworkRequest(m_base.resolved(QUrl(QStringLiteral("/api/talkinghead/load")))), multi);
+        multi->setParent(reply);
+        return wait(reply);
+    }
+    static bool isFrame(const QByteArray &png)
+    {
+        const QImage image = QImage::fromData(png, "PNG");
+        return image.size() == QSize(512, 512) && image.hasAlphaChannel();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(QStringLiteral(THS_MODELS_DIR "/separable_float/editor.pt"))
+            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_01.png")))
+            QSKIP("real weights or example characters not installed (scripts/test installs them)");
+        m_server.setProcessChannelMode(QProcess::SeparateChannels);
+        m_server.start(QStringLiteral(THS_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY(m_server.waitForStarted());
+        QVERIFY2(QTest::qWaitFor([&] {
+            const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Listening on (http://\\S+)"))
+                                                  .match(QString::fromUtf8(m_server.peek(4096)));
+            if (m.hasMatch())
+                m_base = QUrl(m.captured(1));
+            return m.hasMatch() || m_server.state() == QProcess::NotRunning;
+        }, 60000), "the server did not start");
+        QVERIFY2(m_base.isValid(), m_server.readAllStandardError().constData());
+    }
+
+    // What SillyTavern does on connect and on a character with talkinghead (sillytavern-api.md §4.4).
+    void clientSequence()
+    {
+        Reply r = get(QStringLiteral("/api/modules"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("modules")).toArray().toVariantList(), (QVariantList{QStringLiteral("classify"), QStringLiteral("talkinghead")}));
+        r = get(QStringLiteral("/api/classify/labels"));
+        QCOMPARE(r.status, 200);
+        const QJsonArray labels = r.json().value(QStringLiteral("labels")).toArray();
+        QCOMPARE(labels.size(), 29);
+        QCOMPARE(labels.last().toString(), QStringLiteral("talkinghead"));
+
+        r = upload(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(postJson(QStringLiteral("/api/talkinghead/load_emotion_templates"), {}).status, 200);
+        QCOMPARE(postJson(QStringLiteral("/api/talkinghead/load_animator_settings"), {}).status, 200);
+        r = postJson(QStringLiteral("/api/classify"), {{QStringLiteral("text"), QStringLiteral("Thank you so much, that is really kind of you!")}});
+        QCOMPARE(r.status, 200);
+        const QJsonArray scores = r.json().value(QStringLiteral("classification")).toArray();
+        QCOMPARE(scores.size(), 28);
+        QCOMPARE(scores.first().toObject().value(QStringLiteral("label")).toString(), QStringLiteral("gratitude"));
+        QCOMPARE(get(QStringLiteral("/api/talkinghead/status")).json().value(QStringLiteral("backend")).toObject().value(QStringLiteral("emotion")).toString(),
+                 QStringLiteral("gratitude"));
+        QCOMPARE(postJson(QStringLiteral("/api/talkinghead/set_emotion"), {{QStringLiteral("emotion_name"), QStringLiteral("joy")}}).status, 200);
+        QCOMPARE(get(QStringLiteral("/api/talkinghead/start_talking")).status, 200);
+        QVERIFY(get(QStringLiteral("/api/talkinghead/status")).json().value(QStringLiteral("backend")).toObject().value(QStringLiteral("talking")).toBool());
+        QCOMPARE(get(QStringLiteral("/api/talkinghead/stop_talking")).status, 200);
+        // Character switch.
+        QCOMPARE(upload(QStringLiteral(THS_IMAGES_DIR "/lambda_01.png")).status, 200);
+    }
+
+    void resultFeed()
+    {
+        FeedReader feed(m_nam, m_base.resolved(QUrl(QStringLiteral("/api/talkinghead/result_feed"))));
+        QVERIFY(QTest::qWaitFor([&] { return !feed.parts().isEmpty(); }, 60000));
+        QCOMPARE(feed.reply()->header(QNetworkRequest::ContentTypeHeader).toString(), QStringLiteral("multipart/x-mixed-replace; boundary=frame"));
+        const qsizetype first = feed.parts().size();
+        QTest::qWait(2500);
+        const qsizetype received = feed.parts().size() - first;
+        qInfo("result_feed: %lld parts in 2.5 s", qlonglong(received));
+        QVERIFY(received >= 40);
+        for (qsizetype i = first; i < feed.parts().size(); i += 10)
+            QVERIFY(isFrame(feed.parts().at(i)));
+
+        // set_emotion changes the picture.
+        const QImage before = QImage::fromData(feed.parts().last());
+        QCOMPARE(postJson(QStringLiteral("/api/talkinghead/set_emotion"), {{QStringLiteral("emotion_name"), QStringLiteral("surprise")}}).status, 200);
+        QVERIFY(QTest::qWaitFor([&] { return QImage::fromData(feed.parts().last()) != before; }, 30000));
+
+        // An invalid setting is rejected with the field named; the stream goes on.
+        const Reply bad = postJson(QStringLiteral("/api/talkinghead/load_animator_settings"), {{QStringLiteral("target_fps"), 0}});
+        QCOMPARE(bad.status, 400);
+        QVERIFY2(bad.body.contains("target_fps"), bad.body.constData());
+        const qsizetype afterBad = feed.parts().size();
+        QVERIFY(QTest::qWaitFor([&] { return feed.parts().size() > afterBad + 10; }, 5000));
+
+        // After unload the stream keeps sending, the same frozen frame.
+        QCOMPARE(get(QStringLiteral("/api/talkinghead/unload")).status, 200);
+        QTest::qWait(3000); // let a render in flight finish
+        const qsizetype frozenFrom = feed.parts().size();
+        QTest::qWait(1000);
+        QVERIFY(feed.parts().size() > frozenFrom + 10);
+        for (qsizetype i = frozenFrom + 1; i < feed.parts().size(); ++i)
+            QCOMPARE(feed.parts().at(i), feed.parts().at(frozenFrom));
+    }
+
+    void badUploadKeepsServing()
+    {
+        QTemporaryFile junk;
+        QVERIFY(junk.open());
+        junk.write("definitely not a picture");
+        junk.close();
+        const Reply r = upload(junk.fileName());
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.body.contains("decode-failed"), r.body.constData());
+        QCOMPARE(get(QStringLiteral("/api/modules")).status, 200);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server.state() != QProcess::Running)
+            return;
+        ::kill(pid_t(m_server.processId()), SIGTERM);
+        QVERIFY(m_server.waitForFinished(30000));
+        QCOMPARE(m_server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_server.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServe)
+#include "test_serve.moc"
