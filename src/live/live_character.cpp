@@ -2,11 +2,20 @@
 #include "live/live_character.h"
 
 #include "animation/animator.h"
+#include "animation/steady_clock.h"
 #include "engine/engine_error.h"
 #include "engine/image_import.h"
 #include "engine/poser.h"
+#include "lipsync/audio_file.h"
+#include "lipsync/audio_lip_sync.h"
+#include "lipsync/speech_synthesizer.h"
+#include "lipsync/timeline_mouth_source.h"
+#include "lipsync/viseme_mapper.h"
+#include "lipsync/wav_writer.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QTemporaryFile>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QtConcurrent>
@@ -28,7 +37,17 @@ struct LiveCharacter::Impl {
     LiveCharacter *q;
     std::unique_ptr<Poser> poser;
     QString modelName;
-    Animator animator;
+    std::shared_ptr<SteadyClock> clock = std::make_shared<SteadyClock>();
+    Animator animator{clock};
+
+    // Plays `timeline` as the mouth from `startAtEpochMs` (or now), on the animator's clock.
+    void playMouth(const MouthTimeline &timeline, std::optional<qint64> startAtEpochMs)
+    {
+        double start = clock->now();
+        if (startAtEpochMs)
+            start += (*startAtEpochMs - QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        animator.setMouthSource(timelineMouthSource(std::make_shared<const MouthTimeline>(timeline), start));
+    }
 
     mutable std::mutex mutex;
     std::condition_variable wake;
@@ -181,6 +200,55 @@ QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const 
             return result;
         }
         setImage(imported.image);
+        return result;
+    });
+}
+
+QFuture<LiveCharacter::Speech> LiveCharacter::speak(const QString &text, const QString &voice,
+                                                   std::optional<qint64> startAtEpochMs)
+{
+    return QtConcurrent::run([this, text, voice, startAtEpochMs] {
+        Speech speech;
+        const auto result = SpeechSynthesizer::synthesize(text, voice, &speech.error);
+        if (!result)
+            return speech;
+        const MouthTimeline timeline = VisemeMapper::map(result->phonemes, qint64(result->audio.samples.size()),
+                                                         result->audio.sampleRate);
+        speech.wav = WavWriter::toBytes(result->audio);
+        speech.seconds = result->audio.duration();
+        d->playMouth(timeline, startAtEpochMs);
+        return speech;
+    });
+}
+
+QFuture<BackendResult> LiveCharacter::lipSyncAudio(const QByteArray &audio, const QString &fileName,
+                                                   std::optional<qint64> startAtEpochMs)
+{
+    return QtConcurrent::run([this, audio, fileName, startAtEpochMs] {
+        BackendResult result;
+        if (audio.isEmpty()) {
+            result.error = QStringLiteral("file: the audio upload \"%1\" is empty").arg(fileName);
+            return result;
+        }
+        // QAudioDecoder reads from a file (or a device it may read on another thread); a private temporary file is
+        // the simple, safe route.
+        QTemporaryFile file;
+        if (!file.open() || file.write(audio) != audio.size() || !file.flush()) {
+            result.error = QStringLiteral("cannot buffer the upload: %1").arg(file.errorString());
+            return result;
+        }
+        QString error;
+        const auto pcm = AudioFile::decode(file.fileName(), 0, &error);
+        if (!pcm) {
+            result.error = QStringLiteral("file: \"%1\" is not audio that can be decoded (%2)").arg(fileName, error);
+            return result;
+        }
+        const auto timeline = AudioLipSync::analyze(*pcm, &error);
+        if (!timeline) {
+            result.error = QStringLiteral("file: %1").arg(error);
+            return result;
+        }
+        d->playMouth(*timeline, startAtEpochMs);
         return result;
     });
 }

@@ -13,6 +13,7 @@
 #include <QImage>
 
 #include <memory>
+#include <optional>
 
 namespace ths {
 
@@ -38,6 +39,18 @@ public:
     void setDemand(bool wanted);
     // The consumer has taken the last frame; the next one may be rendered.
     void frameConsumed();
+
+    // Lip-sync (ours, beyond Extras). `startAtEpochMs`: when the audio starts playing, in milliseconds since the
+    // Unix epoch (the client's clock is assumed to agree with ours); none = now. The mouth follows the audio's
+    // timeline from then on, replacing random talking while the clip lasts.
+    struct Speech {
+        QByteArray wav;       // the synthesized speech, 16-bit mono WAV
+        double seconds = 0;
+        QString error;        // set when synthesis failed (unknown voice, empty text…)
+    };
+    QFuture<Speech> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs);
+    // Any audio Qt Multimedia decodes (WAV, MP3, OGG…). The result's error names what was wrong.
+    QFuture<BackendResult> lipSyncAudio(const QByteArray &audio, const QString &fileName, std::optional<qint64> startAtEpochMs);
 
     // TalkingheadBackend
     QFuture<LoadImageResult> loadImage(const QByteArray &data, const QString &fileName) override;

@@ -6,6 +6,8 @@
 #include "engine/poser.h"
 #include "live/live_character.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
@@ -117,6 +119,47 @@ private Q_SLOTS:
 
         QVERIFY(!m_live->loadEmotionTemplates(QJsonObject{{QStringLiteral("joy"), QJsonObject{{QStringLiteral("bogus_index"), 1}}}}).ok());
         QVERIFY(m_live->loadEmotionTemplates(QJsonObject{}).ok());
+    }
+
+    // Speech drives the mouth for the length of the clip: sampled on the animator while nothing renders.
+    void speechMovesTheMouth()
+    {
+        auto maxMouth = [&](double seconds) {
+            float best = 0;
+            QElapsedTimer timer;
+            timer.start();
+            while (timer.elapsed() < seconds * 1000) {
+                const Pose p = m_live->animator().nextFrame();
+                for (const char *name : {"mouth_aaa_index", "mouth_iii_index", "mouth_uuu_index", "mouth_eee_index", "mouth_ooo_index"})
+                    best = std::max(best, p.value(QString::fromLatin1(name)));
+                QTest::qWait(10);
+            }
+            return best;
+        };
+        QCOMPARE(maxMouth(0.3), 0.0f); // neutral, not talking: closed
+
+        auto bad = m_live->speak(QStringLiteral("Hello"), QStringLiteral("no-such-voice"), std::nullopt);
+        bad.waitForFinished();
+        QVERIFY(!bad.result().error.isEmpty());
+        QVERIFY(bad.result().wav.isEmpty());
+
+        auto speech = m_live->speak(QStringLiteral("Hello there, how are you today?"), QStringLiteral("en"), std::nullopt);
+        speech.waitForFinished();
+        QVERIFY2(speech.result().error.isEmpty(), qPrintable(speech.result().error));
+        QVERIFY(speech.result().wav.startsWith("RIFF"));
+        QVERIFY(speech.result().seconds > 0.5);
+        QVERIFY(maxMouth(speech.result().seconds) > 0.3);
+        QTest::qWait(300);
+        QCOMPARE(maxMouth(0.3), 0.0f); // the clip is over: closed again
+
+        // The same audio through the audio path, starting 0.5 s from now.
+        auto junk = m_live->lipSyncAudio(QByteArray("not audio at all"), QStringLiteral("junk.wav"), std::nullopt);
+        junk.waitForFinished();
+        QVERIFY2(junk.result().error.contains(QStringLiteral("junk.wav")), qPrintable(junk.result().error));
+        auto audio = m_live->lipSyncAudio(speech.result().wav, QStringLiteral("hello.wav"), QDateTime::currentMSecsSinceEpoch() + 500);
+        audio.waitForFinished();
+        QVERIFY2(audio.result().ok(), qPrintable(audio.result().error));
+        QVERIFY(maxMouth(speech.result().seconds + 0.5) > 0.3);
     }
 
     void unloadPauses()
