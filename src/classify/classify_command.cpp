@@ -17,9 +17,19 @@ namespace ths {
 
 namespace {
 
+// QCommandLineParser names the executable's path in its usage line; say how the subcommand is called instead.
+QString helpText(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    const qsizetype options = text.indexOf(QStringLiteral(" [options]"));
+    if (text.startsWith(QStringLiteral("Usage: ")) && options > 0)
+        text.replace(7, options - 7, QStringLiteral("talkinghead-studio classify"));
+    return text;
+}
+
 int usageError(const QCommandLineParser &parser, const QString &message)
 {
-    std::fprintf(stderr, "error: %s\n\n%s", qPrintable(message), qPrintable(parser.helpText()));
+    std::fprintf(stderr, "error: %s\n\n%s", qPrintable(message), qPrintable(helpText(parser)));
     return 2;
 }
 
@@ -58,7 +68,7 @@ int runClassifyCommand(const QStringList &args)
     if (!parser.parse(QStringList{QStringLiteral("talkinghead-studio classify")} + args))
         return usageError(parser, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        print(parser.helpText());
+        print(helpText(parser));
         return 0;
     }
 

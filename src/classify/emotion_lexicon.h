@@ -54,7 +54,7 @@ public:
         EmotionVector surpriseCue{};   // surprised_question_cue: "?!", "!?", "‽"
         EmotionVector ellipsisCue{};   // ellipsis_cue: a sentence trailing off with "…"
         EmotionVector stutterCue{};    // stutter_cue: "I-I", "w-what"
-        EmotionVector shoutCue{};      // shout_cue: a shouted sentence without any cue
+        EmotionVector shoutCue{};      // shout_cue: a sentence mostly in capitals (its cues count more as well)
     };
 
     // What one lexicon key (a word, a phrase or a symbol) does. A key may be a cue and a negator at once

@@ -256,8 +256,8 @@ private:
             addRule(m_p.ellipsisCue, QStringLiteral("trailing \"…\""));
         if (m_stutter)
             addRule(m_p.stutterCue, QStringLiteral("stutter"));
-        if (m_words >= 2 && m_shouted * 3 >= m_words * 2 && !m_hasCue)
-            addRule(m_p.shoutCue, QStringLiteral("shouting without a cue"));
+        if (m_words >= 2 && m_shouted * 3 >= m_words * 2)
+            addRule(m_p.shoutCue, QStringLiteral("shouting"));
     }
 
     void addRule(const EmotionVector &w, const QString &what)
