@@ -2,6 +2,7 @@
 // talkinghead-studio: one executable, several subcommands.
 
 #include "app/commands.h"
+#include "classify/classify_command.h"
 #include "engine/image_check_command.h"
 #include "lipsync/lipsync_commands.h"
 
@@ -22,6 +23,7 @@ struct Command {
 const Command kCommands[] = {
     {"render", "render the character in one or more poses to PNG files", ths::runRenderCommand},
     {"serve", "run the SillyTavern-Extras compatible API server (headless)", ths::runServeCommand},
+    {"classify", "score text over the 28 emotions (the classify module)", ths::runClassifyCommand},
     {"check-image", "validate a character image and print the report", ths::runCheckImageCommand},
     {"lipsync", "analyse speech audio into a mouth timeline (JSON, every 10 ms)", ths::runLipsyncCommand},
     {"say", "speak text with espeak-ng to WAV plus its mouth timeline", ths::runSayCommand},
