@@ -235,7 +235,7 @@ private:
         } else if (questions > 0) {
             if (m_words <= 2) {
                 addRule(m_p.shortQuestionCue, QStringLiteral("short question"));
-            } else if (m_evidence[kConfusion] + m_context[kConfusion] > m_evidence[kCuriosity] + m_context[kCuriosity]) {
+            } else if (confusionLeads()) {
                 // A question asked in confusion ("Huh? Who's driving?") is a confused one, not a curious one.
                 EmotionVector confused{};
                 confused[kConfusion] = std::accumulate(m_p.questionCue.begin(), m_p.questionCue.end(), 0.0);
@@ -258,6 +258,19 @@ private:
             addRule(m_p.stutterCue, QStringLiteral("stutter"));
         if (m_words >= 2 && m_shouted * 3 >= m_words * 2)
             addRule(m_p.shoutCue, QStringLiteral("shouting"));
+    }
+
+    // Whether confusion is the strongest emotion so far in the message (neutral aside).
+    bool confusionLeads() const
+    {
+        EmotionVector sofar = m_context;
+        sofar += m_evidence;
+        if (sofar[kConfusion] <= 0.0)
+            return false;
+        for (size_t i = 0; i < sofar.size(); ++i)
+            if (i != kNeutral && sofar[i] > sofar[kConfusion])
+                return false;
+        return true;
     }
 
     void addRule(const EmotionVector &w, const QString &what)
