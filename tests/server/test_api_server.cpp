@@ -16,6 +16,7 @@
 
 #include <QBuffer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
 #include <QTest>
@@ -345,6 +346,44 @@ private Q_SLOTS:
         const QByteArray body = "{\"text\": \"" + QByteArray(1024 * 1024 - 20, 'a') + "\"}";
         QVERIFY(body.size() <= options.maxUploadBytes);
         QCOMPARE(m_client->postJson(QStringLiteral("/api/classify"), body).status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/api/modules")).status, 200);
+    }
+
+    void chunkedBodiesAndHugeHeads()
+    {
+        ServerOptions options;
+        options.maxUploadBytes = 256 * 1024;
+        start(options);
+        auto chunked = [](const QByteArray &body, int chunk) {
+            QByteArray out;
+            for (qsizetype at = 0; at < body.size(); at += chunk) {
+                const QByteArray piece = body.mid(at, chunk);
+                out += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
+            }
+            return out + "0\r\n\r\n";
+        };
+        // A chunked body within the limit is decoded and handled.
+        const QByteArray json = R"({"emotion_name": "sadness"})";
+        RawConnection small(m_server->port());
+        small.write("POST /api/talkinghead/set_emotion HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(json, 7));
+        RawResponse answer = parseResponse(small.readUntil([](const QByteArray &b) { return parseResponse(b).size > 0; }));
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(answer.body, QByteArray("emotion set to sadness"));
+        // One over the limit: no length to refuse it by, so it is cut off once that much has arrived.
+        RawConnection big(m_server->port());
+        big.write("POST /api/talkinghead/load HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (int i = 0; i < 8 && big.connected(); ++i)
+            big.write(chunked(QByteArray(64 * 1024, 'z'), 16 * 1024).chopped(5)); // without the last chunk
+        answer = parseResponse(big.readUntil([](const QByteArray &b) { return parseResponse(b).size > 0; }));
+        QCOMPARE(answer.status, 413);
+        QCOMPARE(answer.header("connection"), QByteArray("close"));
+        // A head larger than 64 KiB (QHttpServer alone would buffer any size) is refused with 431.
+        RawConnection huge(m_server->port());
+        huge.write("GET /api/modules HTTP/1.1\r\nHost: x\r\nX-Padding: " + QByteArray(70 * 1024, 'p'));
+        answer = parseResponse(huge.readUntil([](const QByteArray &b) { return parseResponse(b).size > 0; }));
+        QCOMPARE(answer.status, 431);
+        QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("431: the request line and headers exceed 65536 bytes"));
         QCOMPARE(m_client->get(QStringLiteral("/api/modules")).status, 200);
     }
 
