@@ -160,6 +160,7 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
 void ApiServer::deliver(ConnectionGate *gate, bool headRequest, bool close, const ApiResponse &response)
 {
     if (response.stream && !headRequest) {
+        gate->keepForStream();
         FrameStream::start(gate->socket(), response, m_hub);
         return;
     }

@@ -46,10 +46,29 @@ void ConnectionGate::send(const QByteArray &response, bool close)
         m_socket->disconnectFromHost();
 }
 
+void ConnectionGate::keepForStream()
+{
+    m_state = State::Streaming;
+    detachFromServer();
+    m_socket->skip(m_socket->bytesAvailable());
+}
+
+void ConnectionGate::detachFromServer()
+{
+    if (m_policy->httpServer)
+        QObject::disconnect(m_socket, &QIODevice::readyRead, m_policy->httpServer, nullptr);
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+}
+
 void ConnectionGate::beforeServerRead()
 {
     if (m_state == State::Rejected) {
         drain();
+        return;
+    }
+    if (m_state == State::Streaming) {
+        m_socket->skip(m_socket->bytesAvailable());
         return;
     }
     const qint64 available = m_socket->bytesAvailable();
@@ -69,7 +88,7 @@ void ConnectionGate::beforeServerRead()
 
 void ConnectionGate::afterServerRead()
 {
-    if (m_state != State::Rejected)
+    if (m_state != State::Rejected && m_state != State::Streaming)
         m_leftover = m_socket->bytesAvailable();
 }
 
@@ -120,6 +139,7 @@ void ConnectionGate::scan(QByteArrayView fresh)
                        m_policy->maxBodyBytes);
             break;
         case State::Rejected:
+        case State::Streaming:
             return;
         }
     }
@@ -181,10 +201,7 @@ void ConnectionGate::reject(int status, const QString &message, qint64 drainByte
                                             : ApiResponse::error(status, message);
     response.setHeader("Connection", "close");
     // Take the connection away from QHttpServer: it must not buffer or answer this request.
-    if (m_policy->httpServer)
-        QObject::disconnect(m_socket, &QIODevice::readyRead, m_policy->httpServer, nullptr);
-    if (m_socket->isTransactionStarted())
-        m_socket->commitTransaction();
+    detachFromServer();
     qWarning("HTTP %d for %s %s: %s", status, m_current.method.constData(), m_current.target.left(200).constData(),
              qPrintable(message));
     m_socket->write(response.serialize());

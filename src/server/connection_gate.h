@@ -58,17 +58,21 @@ public:
     std::optional<RequestLine> takeRequestLine();
     // Writes a complete response unless the peer has gone; with `close` the connection is closed after it.
     void send(const QByteArray &response, bool close);
+    // For result_feed: QHttpServer stops reading this connection (anything more the peer sends is discarded), so
+    // a stray request cannot interleave an answer with the stream.
+    void keepForStream();
 
     void beforeServerRead();
     void afterServerRead();
 
 private:
-    enum class State { Head, Body, ChunkedBody, Rejected };
+    enum class State { Head, Body, ChunkedBody, Rejected, Streaming };
 
     void scan(QByteArrayView fresh);
     ApiRequest parseHead(qsizetype headSize) const; // m_head[0, headSize): request line and headers
     void endOfHead(qsizetype headSize);              // records it and decides how the body is framed
     void reject(int status, const QString &message, qint64 drainBytes);
+    void detachFromServer();
     void drain();
 
     QTcpSocket *m_socket;

@@ -80,6 +80,8 @@ QByteArray FrameHub::currentPng()
         const Encoded e = timedEncode(m_pending);
         m_pending = QImage();
         publish(e.png, e.ms);
+    } else if (m_png.isEmpty() && m_encoding) {
+        return encodePng(m_inFlight); // the very first frame is still with the worker: do not answer "none yet"
     }
     return m_png;
 }
@@ -108,12 +110,14 @@ void FrameHub::maybeEncode()
     connect(watcher, &QFutureWatcher<Encoded>::finished, this, [this, watcher] {
         watcher->deleteLater();
         m_encoding = false;
+        m_inFlight = QImage();
         const Encoded e = watcher->result();
         publish(e.png, e.ms);
         maybeEncode();
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, timedEncode, m_pending));
+    m_inFlight = m_pending;
     m_pending = QImage();
+    watcher->setFuture(QtConcurrent::run(&m_pool, timedEncode, m_inFlight));
 }
 
 void FrameHub::publish(const QByteArray &png, double encodeMs)

@@ -76,6 +76,7 @@ private:
 
     double m_fps = kDefaultFps;
     QImage m_pending;        // newest frame not yet encoded
+    QImage m_inFlight;       // the frame the worker is encoding
     bool m_encoding = false;
     bool m_unsent = false;   // the newest PNG has not been handed to the viewers yet
     QByteArray m_png;

@@ -92,6 +92,8 @@ public:
     [[nodiscard]] QString error() const { return m_error; }
     void close() { m_connection.close(); }
     [[nodiscard]] bool connected() const { return m_connection.connected(); }
+    // Sends more bytes on the stream's connection (a client misbehaving).
+    void send(const QByteArray &bytes) { m_connection.write(bytes); }
 
 private:
     RawConnection m_connection;

@@ -578,6 +578,12 @@ private Q_SLOTS:
             QCOMPARE(frame.size(), QSize(96, 96));
             QVERIFY(frame.hasAlphaChannel());
         }
+        // A request sent on the stream's connection is ignored: no answer may land inside the stream.
+        viewer.send("GET /api/modules HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(viewer.waitForParts(int(viewer.parts().size()) + 3), qPrintable(viewer.error()));
+        QVERIFY(viewer.error().isEmpty());
+        for (const QByteArray &part : viewer.parts())
+            QVERIFY2(part.startsWith("\x89PNG\r\n\x1a\n"), part.left(40).constData());
         // With an Origin (fetch instead of <img>) the origin is echoed.
         FeedViewer fetchViewer(m_server->port(), "Origin: " + kOrigin + "\r\n");
         QVERIFY(fetchViewer.waitForParts(1));
