@@ -4,8 +4,8 @@
 // inserted and duplicated boundaries, removed or bare line breaks, huge headers, parts and boundaries). Every
 // result must be clean: a form whose parts lie inside the body, or an error message — never a crash, hang or
 // out-of-bounds read. Run it under the sanitizers too, in a build directory of its own:
-//   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-//     "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+//   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+//     "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
 //     "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined"
 //   cmake --build build-asan --target test_multipart_fuzz && ctest --test-dir build-asan -R multipart
 
