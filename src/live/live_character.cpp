@@ -204,11 +204,10 @@ QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const 
     });
 }
 
-QFuture<LiveCharacter::Speech> LiveCharacter::speak(const QString &text, const QString &voice,
-                                                   std::optional<qint64> startAtEpochMs)
+QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs)
 {
     return QtConcurrent::run([this, text, voice, startAtEpochMs] {
-        Speech speech;
+        SpeechAudio speech;
         const auto result = SpeechSynthesizer::synthesize(text, voice, &speech.error);
         if (!result)
             return speech;
@@ -221,8 +220,8 @@ QFuture<LiveCharacter::Speech> LiveCharacter::speak(const QString &text, const Q
     });
 }
 
-QFuture<BackendResult> LiveCharacter::lipSyncAudio(const QByteArray &audio, const QString &fileName,
-                                                   std::optional<qint64> startAtEpochMs)
+QFuture<BackendResult> LiveCharacter::lipSync(const QByteArray &audio, const QString &fileName,
+                                              std::optional<qint64> startAtEpochMs)
 {
     return QtConcurrent::run([this, audio, fileName, startAtEpochMs] {
         BackendResult result;

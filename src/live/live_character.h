@@ -40,18 +40,6 @@ public:
     // The consumer has taken the last frame; the next one may be rendered.
     void frameConsumed();
 
-    // Lip-sync (ours, beyond Extras). `startAtEpochMs`: when the audio starts playing, in milliseconds since the
-    // Unix epoch (the client's clock is assumed to agree with ours); none = now. The mouth follows the audio's
-    // timeline from then on, replacing random talking while the clip lasts.
-    struct Speech {
-        QByteArray wav;       // the synthesized speech, 16-bit mono WAV
-        double seconds = 0;
-        QString error;        // set when synthesis failed (unknown voice, empty text…)
-    };
-    QFuture<Speech> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs);
-    // Any audio Qt Multimedia decodes (WAV, MP3, OGG…). The result's error names what was wrong.
-    QFuture<BackendResult> lipSyncAudio(const QByteArray &audio, const QString &fileName, std::optional<qint64> startAtEpochMs);
-
     // TalkingheadBackend
     QFuture<LoadImageResult> loadImage(const QByteArray &data, const QString &fileName) override;
     void unload() override;
@@ -61,6 +49,12 @@ public:
     BackendResult loadEmotionTemplates(const QJsonValue &templates) override;
     BackendResult loadAnimatorSettings(const QJsonObject &settings) override;
     double targetFps() const override;
+    // Speech with espeak-ng (voices en, cmn, ja, …) and lip-sync of uploaded audio: the mouth follows the clip's
+    // timeline on the animator's clock from `startAtEpochMs` (the client's clock is assumed to agree with ours;
+    // none = now), replacing random talking while the clip lasts.
+    QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs) override;
+    QFuture<BackendResult> lipSync(const QByteArray &audio, const QString &fileName,
+                                   std::optional<qint64> startAtEpochMs) override;
     QJsonObject status() const override;
 
 private:

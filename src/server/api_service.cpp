@@ -11,6 +11,7 @@
 #include <QJsonParseError>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ths {
 
@@ -99,7 +100,8 @@ struct ApiService::Route {
     QByteArray method;          // GET routes also answer HEAD
     QString module;             // empty: always on
     bool authExempt = false;
-    Handler handler = nullptr;  // null for the asynchronous load
+    Handler handler = nullptr;
+    AsyncHandler asyncHandler = nullptr; // for the routes whose answer the backend computes on its threads
 };
 
 const QList<ApiService::Route> &ApiService::routes()
@@ -108,7 +110,7 @@ const QList<ApiService::Route> &ApiService::routes()
         {"/api/modules", "GET", {}, false, &ApiService::modules},
         {"/api/classify", "POST", kClassify, false, &ApiService::classify},
         {"/api/classify/labels", "GET", kClassify, false, &ApiService::classifyLabels},
-        {"/api/talkinghead/load", "POST", kTalkinghead, false, nullptr},
+        {"/api/talkinghead/load", "POST", kTalkinghead, false, nullptr, &ApiService::load},
         {"/api/talkinghead/unload", "GET", kTalkinghead, false, &ApiService::unload},
         {"/api/talkinghead/start_talking", "GET", kTalkinghead, false, &ApiService::startTalking},
         {"/api/talkinghead/stop_talking", "GET", kTalkinghead, false, &ApiService::stopTalking},
@@ -118,6 +120,8 @@ const QList<ApiService::Route> &ApiService::routes()
         {"/api/talkinghead/load_animator_settings", "POST", kTalkinghead, false, &ApiService::loadAnimatorSettings},
         {"/api/talkinghead/status", "GET", kTalkinghead, false, &ApiService::status},
         {"/api/talkinghead/frame.png", "GET", kTalkinghead, false, &ApiService::framePng},
+        {"/api/talkinghead/speak", "POST", kTalkinghead, false, nullptr, &ApiService::speak},
+        {"/api/talkinghead/lipsync", "POST", kTalkinghead, false, nullptr, &ApiService::lipSync},
     };
     return table;
 }
@@ -224,9 +228,9 @@ QFuture<ApiResponse> ApiService::handle(const ApiRequest &request)
         return std::nullopt;
     };
     std::optional<ApiResponse> response = refusal();
-    if (!response && !route->handler) {
+    if (!response && route->asyncHandler) {
         const QByteArray origin = request.header("origin");
-        return load(request).then([origin](ApiResponse answer) {
+        return (this->*route->asyncHandler)(request).then([origin](ApiResponse answer) {
             ApiRequest corsSource;
             if (!origin.isEmpty())
                 corsSource.headers.append({"Origin", origin});
@@ -301,6 +305,74 @@ QFuture<ApiResponse> ApiService::load(const ApiRequest &request)
         if (wantsJson)
             return ApiResponse::json({{QStringLiteral("ok"), true}, {QStringLiteral("report"), result.report}});
         return ApiResponse::text("OK");
+    });
+}
+
+namespace {
+
+// Optional "start_at": epoch milliseconds, a number (JSON) or a decimal string (a multipart field).
+bool startAtField(const QJsonValue &value, std::optional<qint64> *startAt, ApiResponse *error)
+{
+    if (value.isUndefined() || value.isNull())
+        return true;
+    bool ok = value.isDouble();
+    double ms = value.toDouble();
+    if (value.isString())
+        ms = value.toString().trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(ms) || ms < 0 || ms > 1e15) {
+        *error = ApiResponse::error(400, QStringLiteral("\"start_at\" must be a time in milliseconds since the Unix epoch"),
+                                    QStringLiteral("start_at"));
+        return false;
+    }
+    *startAt = qint64(ms);
+    return true;
+}
+
+} // namespace
+
+QFuture<ApiResponse> ApiService::speak(const ApiRequest &request)
+{
+    ApiResponse error;
+    const auto body = jsonObjectBody(request, &error);
+    const auto text = body ? stringField(*body, QStringLiteral("text"), &error) : std::nullopt;
+    std::optional<qint64> startAt;
+    if (!text || !startAtField(body->value(QStringLiteral("start_at")), &startAt, &error))
+        return QtFuture::makeReadyFuture(error);
+    QString voice = QStringLiteral("en");
+    if (body->contains(QStringLiteral("voice"))) {
+        const auto v = stringField(*body, QStringLiteral("voice"), &error);
+        if (!v)
+            return QtFuture::makeReadyFuture(error);
+        voice = *v;
+    }
+    return m_backend->speak(*text, voice, startAt).then([](const SpeechAudio &speech) {
+        if (!speech.error.isEmpty())
+            return ApiResponse::error(400, speech.error);
+        ApiResponse response = ApiResponse::text(speech.wav);
+        response.setHeader("Content-Type", "audio/wav");
+        response.setHeader("X-Speech-Duration", QByteArray::number(speech.seconds, 'f', 3));
+        return response;
+    });
+}
+
+QFuture<ApiResponse> ApiService::lipSync(const ApiRequest &request)
+{
+    QString message;
+    const auto form = MultipartParser::parse(request.body, request.header("content-type"), &message);
+    if (!form)
+        return QtFuture::makeReadyFuture(ApiResponse::error(400, message));
+    const MultipartPart *file = form->find(u"file");
+    if (!file)
+        return QtFuture::makeReadyFuture(ApiResponse::error(
+            400, QStringLiteral("\"file\" is required: send the audio as the multipart/form-data field \"file\""),
+            QStringLiteral("file")));
+    ApiResponse error;
+    std::optional<qint64> startAt;
+    if (const MultipartPart *field = form->find(u"start_at");
+        field && !startAtField(QJsonValue(QString::fromUtf8(field->data)), &startAt, &error))
+        return QtFuture::makeReadyFuture(error);
+    return m_backend->lipSync(file->data, file->fileName, startAt).then([](const BackendResult &result) {
+        return backendAnswer(result, QStringLiteral("lipsync"));
     });
 }
 

@@ -46,7 +46,8 @@ public:
     ApiService(const ServerOptions &options, TalkingheadBackend *backend, const EmotionClassifier *classifier,
                FrameHub *hub, QObject *parent = nullptr);
 
-    // The answer, with CORS headers. Ready at once except for POST load (the backend decodes asynchronously);
+    // The answer, with CORS headers. Ready at once except for POST load, speak and lipsync (the backend works
+    // asynchronously);
     // an unfinished future finishes on some thread and never touches this object afterwards.
     QFuture<ApiResponse> handle(const ApiRequest &request);
     // The answer to a request refused before its body was read (413, 431), for ConnectionGate.
@@ -61,6 +62,7 @@ public:
 private:
     struct Route;
     using Handler = ApiResponse (ApiService::*)(const ApiRequest &);
+    using AsyncHandler = QFuture<ApiResponse> (ApiService::*)(const ApiRequest &);
 
     static const QList<Route> &routes();
     ApiResponse preflight(const ApiRequest &request, const Route *route) const;
@@ -79,6 +81,8 @@ private:
     ApiResponse status(const ApiRequest &request);
     ApiResponse framePng(const ApiRequest &request);
     QFuture<ApiResponse> load(const ApiRequest &request);
+    QFuture<ApiResponse> speak(const ApiRequest &request);
+    QFuture<ApiResponse> lipSync(const ApiRequest &request);
 
     ServerOptions m_options;
     QStringList m_modules;

@@ -18,6 +18,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace ths {
 
 struct LoadImageResult {
@@ -27,6 +29,12 @@ struct LoadImageResult {
     // The validation report (ImageImportReport::toJson() in the application); sent with the 400, and to clients
     // that ask for JSON (Accept: application/json) on success. May be empty.
     QJsonObject report;
+};
+
+struct SpeechAudio {
+    QByteArray wav;       // the speech as a WAV file
+    double seconds = 0;   // its duration
+    QString error;        // set (and wav empty) when it cannot be spoken; names the field at fault
 };
 
 struct BackendResult {
@@ -62,6 +70,12 @@ public:
     // The rate result_feed sends at (animator setting target_fps, default 25). Read after every
     // loadAnimatorSettings() call and at start.
     [[nodiscard]] virtual double targetFps() const = 0;
+    // POST speak (ours): speak `text` with `voice` and move the mouth in sync from `startAtEpochMs` (ms since the
+    // Unix epoch; none = when the answer is sent). The default says the backend has no speech.
+    virtual QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs);
+    // POST lipsync (ours): move the mouth to this audio (any format Qt Multimedia decodes) from `startAtEpochMs`.
+    virtual QFuture<BackendResult> lipSync(const QByteArray &audio, const QString &fileName,
+                                           std::optional<qint64> startAtEpochMs);
     // GET status: anything useful about the animation (loaded, paused, talking, emotion, render times…).
     [[nodiscard]] virtual QJsonObject status() const = 0;
 

@@ -3,6 +3,8 @@
 // client's call sequence, the result_feed stream (rate, frozen frame after unload, change after set_emotion),
 // invalid settings rejected while the stream goes on, and a clean stop on SIGTERM.
 
+#include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -98,7 +100,7 @@ class TestServe : public QObject
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         return wait(m_nam.post(request, QJsonDocument(body).toJson()));
     }
-    Reply upload(const QString &path)
+    Reply upload(const QString &path, const QString &route = QStringLiteral("/api/talkinghead/load"))
     {
         auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
         QHttpPart part;
@@ -108,7 +110,7 @@ class TestServe : public QObject
         file.open(QIODevice::ReadOnly);
         part.setBody(file.readAll());
         multi->append(part);
-        QNetworkReply *reply = m_nam.post(QNetworkRequest(m_base.resolved(QUrl(QStringLiteral("/api/talkinghead/load")))), multi);
+        QNetworkReply *reply = m_nam.post(QNetworkRequest(m_base.resolved(QUrl(route))), multi);
         multi->setParent(reply);
         return wait(reply);
     }
@@ -201,6 +203,40 @@ private Q_SLOTS:
         QVERIFY(feed.parts().size() > frozenFrom + 10);
         for (qsizetype i = frozenFrom + 1; i < feed.parts().size(); ++i)
             QCOMPARE(feed.parts().at(i), feed.parts().at(frozenFrom));
+    }
+
+    // Ours: speech and lip-sync routes.
+    void speakAndLipSync()
+    {
+        Reply r = postJson(QStringLiteral("/api/talkinghead/speak"), {{QStringLiteral("text"), QStringLiteral("Hello from the studio.")},
+                                                                        {QStringLiteral("voice"), QStringLiteral("en")},
+                                                                        {QStringLiteral("start_at"), double(QDateTime::currentMSecsSinceEpoch() + 200)}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.startsWith("RIFF") && r.body.mid(8, 4) == "WAVE");
+        const QByteArray wav = r.body;
+
+        r = postJson(QStringLiteral("/api/talkinghead/speak"), {{QStringLiteral("voice"), QStringLiteral("en")}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QStringLiteral("field")).toString(), QStringLiteral("text"));
+        r = postJson(QStringLiteral("/api/talkinghead/speak"), {{QStringLiteral("text"), QStringLiteral("Hi")}, {QStringLiteral("voice"), QStringLiteral("xx-nonexistent")}});
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.body.contains("xx-nonexistent"), r.body.constData());
+        r = postJson(QStringLiteral("/api/talkinghead/speak"), {{QStringLiteral("text"), QStringLiteral("Hi")}, {QStringLiteral("start_at"), QStringLiteral("soon")}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QStringLiteral("field")).toString(), QStringLiteral("start_at"));
+
+        QTemporaryFile audio(QDir::tempPath() + QStringLiteral("/speech-XXXXXX.wav"));
+        QVERIFY(audio.open());
+        audio.write(wav);
+        audio.close();
+        QCOMPARE(upload(audio.fileName(), QStringLiteral("/api/talkinghead/lipsync")).status, 200);
+        QTemporaryFile junk;
+        QVERIFY(junk.open());
+        junk.write("no sound in here");
+        junk.close();
+        r = upload(junk.fileName(), QStringLiteral("/api/talkinghead/lipsync"));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("not audio")), true);
     }
 
     void badUploadKeepsServing()

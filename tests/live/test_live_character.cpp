@@ -153,10 +153,10 @@ private Q_SLOTS:
         QCOMPARE(maxMouth(0.3), 0.0f); // the clip is over: closed again
 
         // The same audio through the audio path, starting 0.5 s from now.
-        auto junk = m_live->lipSyncAudio(QByteArray("not audio at all"), QStringLiteral("junk.wav"), std::nullopt);
+        auto junk = m_live->lipSync(QByteArray("not audio at all"), QStringLiteral("junk.wav"), std::nullopt);
         junk.waitForFinished();
         QVERIFY2(junk.result().error.contains(QStringLiteral("junk.wav")), qPrintable(junk.result().error));
-        auto audio = m_live->lipSyncAudio(speech.result().wav, QStringLiteral("hello.wav"), QDateTime::currentMSecsSinceEpoch() + 500);
+        auto audio = m_live->lipSync(speech.result().wav, QStringLiteral("hello.wav"), QDateTime::currentMSecsSinceEpoch() + 500);
         audio.waitForFinished();
         QVERIFY2(audio.result().ok(), qPrintable(audio.result().error));
         QVERIFY(maxMouth(speech.result().seconds + 0.5) > 0.3);

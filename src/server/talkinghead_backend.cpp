@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/talkinghead_backend.h"
+
+namespace ths {
+
+QFuture<SpeechAudio> TalkingheadBackend::speak(const QString &, const QString &, std::optional<qint64>)
+{
+    SpeechAudio none;
+    none.error = QStringLiteral("this server has no speech synthesis");
+    return QtFuture::makeReadyFuture(none);
+}
+
+QFuture<BackendResult> TalkingheadBackend::lipSync(const QByteArray &, const QString &, std::optional<qint64>)
+{
+    BackendResult none;
+    none.error = QStringLiteral("this server has no lip-sync");
+    return QtFuture::makeReadyFuture(none);
+}
+
+} // namespace ths
