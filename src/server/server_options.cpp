@@ -28,7 +28,9 @@ void ServerOptions::addOptions(QCommandLineParser &parser)
         {QStringLiteral("api-key"), QStringLiteral("Require 'Authorization: Bearer <key>' on every request."), QStringLiteral("key")},
         {QStringLiteral("secure"), QStringLiteral("Like --api-key with a generated key, printed at start.")},
         {QStringLiteral("max-upload-mb"), QStringLiteral("Largest request body in MiB (default 20)."), QStringLiteral("mib")},
-        {QStringLiteral("enable-modules"), QStringLiteral("Comma-separated modules (default classify,talkinghead)."), QStringLiteral("list")},
+        // --enable-modules is Extras' spelling; --modules the short one.
+        {QStringList{QStringLiteral("modules"), QStringLiteral("enable-modules")},
+         QStringLiteral("Comma-separated modules (default classify,talkinghead)."), QStringLiteral("list")},
     });
 }
 
