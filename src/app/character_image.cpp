@@ -11,7 +11,8 @@ std::optional<QImage> loadCharacterImage(const QString &path)
 {
     const ImportedImage imported = importImageFile(path);
     for (const ImageIssue &issue : imported.report.issues())
-        std::fprintf(stderr, "%s: %s [%s]: %s\n", qPrintable(path), qPrintable(severityName(issue.severity)),
+        if (issue.severity != ImageIssueSeverity::Info) // notes such as "hidden colour cleared" are for check-image
+            std::fprintf(stderr, "%s: %s [%s]: %s\n", qPrintable(path), qPrintable(severityName(issue.severity)),
                      qPrintable(issue.code), qPrintable(issue.message));
     if (!imported.report.ok())
         return std::nullopt;

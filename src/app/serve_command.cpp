@@ -5,6 +5,9 @@
 #include "app/commands.h"
 #include "app/poser_options.h"
 #include "app/shutdown_signals.h"
+#include "animation/animator.h"
+#include "animation/animator_settings.h"
+#include "animation/emotion_templates.h"
 #include "classify/lexicon_emotion_classifier.h"
 #include "engine/engine_error.h"
 #include "live/live_character.h"
@@ -19,6 +22,37 @@
 
 namespace ths {
 
+namespace {
+
+// The server layers of the template lookup (client → server directory → factory) and of the settings.
+bool configureAnimator(const QCommandLineParser &parser, Animator &animator)
+{
+    QString error;
+    if (parser.isSet(QStringLiteral("emotions-dir"))) {
+        EmotionTemplates templates = animator.templates();
+        if (!templates.loadServerDirectory(parser.value(QStringLiteral("emotions-dir")), &error)) {
+            std::fprintf(stderr, "error: --emotions-dir: %s\n", qPrintable(error));
+            return false;
+        }
+        animator.setTemplates(templates);
+    }
+    if (parser.isSet(QStringLiteral("animator-settings"))) {
+        QStringList ignored;
+        const auto settings = AnimatorSettings::fromFile(parser.value(QStringLiteral("animator-settings")), &error, &ignored);
+        if (!settings) {
+            std::fprintf(stderr, "error: --animator-settings: %s\n", qPrintable(error));
+            return false;
+        }
+        for (const QString &key : ignored)
+            std::fprintf(stderr, "note: --animator-settings: unknown setting \"%s\" ignored\n", qPrintable(key));
+        animator.setDefaultSettings(*settings);
+        animator.setSettings(*settings);
+    }
+    return true;
+}
+
+} // namespace
+
 int runServeCommand(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -27,6 +61,13 @@ int runServeCommand(const QStringList &args)
         "preloaded and the animation waits for the client's first load, like the original."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("image"), QStringLiteral("Start animating this character at once."), QStringLiteral("PNG")});
+    parser.addOption({QStringLiteral("emotions-dir"),
+                      QStringLiteral("Server emotion overrides: <emotion>.json files (or one _emotions.json) that replace the "
+                                     "factory templates; a character's own templates from the client still win."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("animator-settings"),
+                      QStringLiteral("Server-wide animator settings (_animator.json format); what a client's {} resets to."),
+                      QStringLiteral("JSON")});
     ServerOptions::addOptions(parser);
     addPoserOptions(parser);
     parser.process(QStringList{QStringLiteral("talkinghead-studio serve")} + args);
@@ -56,6 +97,8 @@ int runServeCommand(const QStringList &args)
             for (const QString &notice : poser->notices())
                 std::fprintf(stderr, "note: %s\n", qPrintable(notice));
             live = std::make_unique<LiveCharacter>(std::move(poser), variantName(poserOptions->variant));
+            if (!configureAnimator(parser, live->animator()))
+                return 1;
         } catch (const EngineError &e) {
             std::fprintf(stderr, "error: %s\n", qPrintable(e.message()));
             return 1;

@@ -17,6 +17,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -237,6 +238,54 @@ private Q_SLOTS:
         r = upload(junk.fileName(), QStringLiteral("/api/talkinghead/lipsync"));
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("not audio")), true);
+    }
+
+    // 8 viewers for 10 s: all are served, the server's memory stays bounded, and closing them frees the streams.
+    void eightViewers()
+    {
+        QCOMPARE(upload(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")).status, 200); // resume after the unload above
+        const auto rssKb = [&] {
+            QFile f(QStringLiteral("/proc/%1/status").arg(m_server.processId()));
+            f.open(QIODevice::ReadOnly);
+            const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("VmRSS:\\s+(\\d+)")).match(QString::fromLatin1(f.readAll()));
+            return m.captured(1).toLongLong();
+        };
+        // Raw sockets: QNetworkAccessManager opens at most 6 connections per host.
+        struct RawViewer {
+            QTcpSocket socket;
+            qint64 parts = 0;
+            QByteArray tail;
+        };
+        std::vector<std::unique_ptr<RawViewer>> viewers;
+        for (int i = 0; i < 8; ++i) {
+            auto v = std::make_unique<RawViewer>();
+            RawViewer *raw = v.get();
+            connect(&raw->socket, &QTcpSocket::readyRead, this, [raw] {
+                const QByteArray data = raw->tail + raw->socket.readAll();
+                raw->parts += data.count(kPartHeader);
+                raw->tail = data.right(kPartHeader.size() - 1); // a header split across reads is counted once
+            });
+            raw->socket.connectToHost(m_base.host(), quint16(m_base.port()));
+            QVERIFY(raw->socket.waitForConnected(5000));
+            raw->socket.write("GET /api/talkinghead/result_feed HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            viewers.push_back(std::move(v));
+        }
+        QTest::qWait(2000);
+        const qint64 before = rssKb();
+        std::vector<qint64> counts;
+        for (const auto &v : viewers)
+            counts.push_back(v->parts);
+        QTest::qWait(10000);
+        const qint64 after = rssKb();
+        for (size_t i = 0; i < viewers.size(); ++i)
+            QVERIFY2(viewers[i]->parts - counts[i] >= 150, qPrintable(QString::number(viewers[i]->parts - counts[i])));
+        qInfo("8 viewers, 10 s: server RSS %lld kB → %lld kB", before, after);
+        QVERIFY(after - before < 64 * 1024);
+        QCOMPARE(get(QStringLiteral("/api/talkinghead/status")).json().value(QStringLiteral("stream")).toObject().value(QStringLiteral("viewers")).toInt(), 8);
+        viewers.clear();
+        QVERIFY(QTest::qWaitFor([&] {
+            return get(QStringLiteral("/api/talkinghead/status")).json().value(QStringLiteral("stream")).toObject().value(QStringLiteral("viewers")).toInt() == 0;
+        }, 10000));
     }
 
     void badUploadKeepsServing()
