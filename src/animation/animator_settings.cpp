@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "animation/animator_settings.h"
 
+#include "core/json_file.h"
+
 #include "animation/animation_log.h"
 #include "engine/pose.h"
 
@@ -274,24 +276,16 @@ std::optional<AnimatorSettings> AnimatorSettings::fromJson(const QJsonObject &js
 std::optional<AnimatorSettings> AnimatorSettings::fromFile(const QString &path, QString *error,
                                                            QStringList *ignoredKeys)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+    const auto doc = readJsonFile(path, error);
+    if (!doc)
         return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+    if (!doc->isObject()) {
         if (error)
-            *error = QStringLiteral("%1: not a JSON object (%2 at offset %3)")
-                         .arg(path, parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                                 : QStringLiteral("not an object"))
-                         .arg(parseError.offset);
+            *error = QStringLiteral("%1: not a JSON object").arg(path);
         return std::nullopt;
     }
     QString message;
-    auto settings = fromJson(doc.object(), &message, ignoredKeys);
+    auto settings = fromJson(doc->object(), &message, ignoredKeys);
     if (!settings && error)
         *error = QStringLiteral("%1: %2").arg(path, message);
     return settings;

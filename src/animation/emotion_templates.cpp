@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "animation/emotion_templates.h"
 
+#include "core/json_file.h"
+
 #include "animation/animation_log.h"
 
 #include <QDir>
@@ -81,18 +83,13 @@ std::optional<QHash<QString, Pose>> EmotionTemplates::readDirectory(const QStrin
         if (definedIn.contains(stem))
             return fail(QStringLiteral("%1: emotion \"%2\" is already defined by %3").arg(path, stem, definedIn[stem]));
 
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("%1: cannot open: %2").arg(path, file.errorString()));
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-        if (parseError.error != QJsonParseError::NoError)
-            return fail(QStringLiteral("%1: invalid JSON (%2 at offset %3)")
-                            .arg(path, parseError.errorString())
-                            .arg(parseError.offset));
-        if (!doc.isObject())
+        QString readError;
+        const auto doc = readJsonFile(path, &readError);
+        if (!doc)
+            return fail(readError);
+        if (!doc->isObject())
             return fail(QStringLiteral("%1: expected an object {\"%2\": {param: value}}").arg(path, stem));
-        const QJsonValue entry = doc.object().value(stem);
+        const QJsonValue entry = doc->object().value(stem);
         if (!entry.isObject())
             return fail(QStringLiteral("%1: expected an entry \"%2\" holding {param: value}").arg(path, stem));
         QString message;

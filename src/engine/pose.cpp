@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/pose.h"
 
-#include <QFile>
-#include <QJsonDocument>
+#include "core/json_file.h"
+
 
 #include <algorithm>
 #include <cmath>
@@ -138,23 +138,16 @@ std::optional<Pose> Pose::fromJson(const QJsonObject &json, QString *error)
 
 std::optional<Pose> Pose::fromFile(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+    const auto doc = readJsonFile(path, error);
+    if (!doc)
         return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+    if (!doc->isObject()) {
         if (error)
-            *error = QStringLiteral("%1: not a JSON object (%2 at offset %3)")
-                         .arg(path, parseError.errorString())
-                         .arg(parseError.offset);
+            *error = QStringLiteral("%1: not a JSON object").arg(path);
         return std::nullopt;
     }
     QString message;
-    auto pose = fromJson(doc.object(), &message);
+    auto pose = fromJson(doc->object(), &message);
     if (!pose && error)
         *error = QStringLiteral("%1: %2").arg(path, message);
     return pose;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lipsync/mouth_timeline.h"
 
+#include "core/json_file.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -135,27 +137,16 @@ bool MouthTimeline::save(const QString &path, QString *error) const
 
 std::optional<MouthTimeline> MouthTimeline::load(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+    const auto doc = readJsonFile(path, error);
+    if (!doc)
         return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        if (error)
-            *error = QStringLiteral("%1: invalid JSON at offset %2: %3")
-                         .arg(path).arg(parseError.offset).arg(parseError.errorString());
-        return std::nullopt;
-    }
-    if (!doc.isArray()) {
+    if (!doc->isArray()) {
         if (error)
             *error = QStringLiteral("%1: expected a JSON array of frames").arg(path);
         return std::nullopt;
     }
     QString inner;
-    auto timeline = fromJson(doc.array(), &inner);
+    auto timeline = fromJson(doc->array(), &inner);
     if (!timeline && error)
         *error = QStringLiteral("%1: %2").arg(path, inner);
     return timeline;

@@ -137,7 +137,7 @@ private Q_SLOTS:
         QString error;
         const QString file = m_dir.filePath(QStringLiteral("none.json"));
         QVERIFY(!MouthTimeline::load(file, &error));
-        QVERIFY2(error.startsWith(QStringLiteral("cannot read %1").arg(file)), qPrintable(error));
+        QVERIFY2(error.startsWith(QStringLiteral("%1: cannot open").arg(file)), qPrintable(error));
         QVERIFY(!example().save(m_dir.filePath(QStringLiteral("no/such/dir/t.json")), &error));
         QVERIFY2(error.startsWith(QLatin1String("cannot write")), qPrintable(error));
     }
