@@ -36,7 +36,7 @@ struct PoserOptions {
     // false (the default): faster CPU kernels — channels-last (NHWC) tensors in the rotator and editor, so oneDNN
     // skips a layout conversion around every convolution, and transposed convolutions computed as four 2×2
     // convolutions. Results differ from the original by fp32 rounding only. true: the original's exact op sequence
-    // (the same bits as the Python code with the same libtorch build and thread count), about 1.5× slower.
+    // (the same bits as the Python code with the same libtorch build and thread count), about 2× slower.
     bool exactOps = false;
 };
 
