@@ -120,9 +120,12 @@ torch::Tensor ConvNormActImpl::transposedBySubpixels(const torch::Tensor &x)
 
 void setExactOps(torch::nn::Module &module, bool exact)
 {
-    for (const auto &m : module.modules())
+    for (const auto &m : module.modules()) {
         if (auto *block = dynamic_cast<ConvNormActImpl *>(m.get()))
             block->setExact(exact);
+        else if (auto *editor = dynamic_cast<EditorImpl *>(m.get()))
+            editor->setExact(exact);
+    }
 }
 
 Conv3Impl::Conv3Impl(Structure structure, int64_t channels)
@@ -180,7 +183,11 @@ HeadImpl::HeadImpl(HeadKind kind, int64_t in, int64_t out)
 
 torch::Tensor HeadImpl::forward(const torch::Tensor &x)
 {
-    torch::Tensor y = m_conv->forward(x);
+    return activation(m_conv->forward(x));
+}
+
+torch::Tensor HeadImpl::activation(const torch::Tensor &y) const
+{
     switch (m_kind) {
     case HeadKind::Sigmoid: return at::sigmoid(y);
     case HeadKind::Tanh: return at::tanh(y);
@@ -437,9 +444,32 @@ std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, co
         const torch::Tensor &skip = skips[skips.size() - 2 - i];
         x = m_lists.upsample[i]->as<ConvNormActImpl>()->forward(at::cat({doubleResolution(x), skip}, 1));
     }
-    const torch::Tensor outGrid = gridChange + m_grid->forward(x);
-    const torch::Tensor cc = m_color->forward(x);
-    const torch::Tensor a = m_alpha->forward(x);
+    torch::Tensor gridDelta, cc, a;
+    if (m_exact) {
+        gridDelta = m_grid->forward(x);
+        cc = m_color->forward(x);
+        a = m_alpha->forward(x);
+    } else {
+        // One pass over the 32×512² feature instead of three.
+        const std::vector<std::pair<const void *, uint32_t>> source{
+            {m_color->convolution()->weight.data_ptr(), m_color->convolution()->weight._version()},
+            {m_alpha->convolution()->weight.data_ptr(), m_alpha->convolution()->weight._version()},
+            {m_grid->convolution()->weight.data_ptr(), m_grid->convolution()->weight._version()},
+            {m_color->convolution()->bias.data_ptr(), m_color->convolution()->bias._version()},
+            {m_alpha->convolution()->bias.data_ptr(), m_alpha->convolution()->bias._version()}};
+        if (!m_fusedWeight.defined() || m_fusedSource != source) {
+            torch::NoGradGuard noGrad;
+            const at::Tensor &cw = m_color->convolution()->weight;
+            m_fusedWeight = at::cat({cw, m_alpha->convolution()->weight, m_grid->convolution()->weight}, 0).contiguous(cw.suggest_memory_format());
+            m_fusedBias = at::cat({m_color->convolution()->bias, m_alpha->convolution()->bias, at::zeros({2}, cw.options())});
+            m_fusedSource = source;
+        }
+        const torch::Tensor y = at::conv2d(x, m_fusedWeight, m_fusedBias, 1, 1);
+        cc = m_color->activation(y.narrow(1, 0, 4));
+        a = m_alpha->activation(y.narrow(1, 4, 4));
+        gridDelta = y.narrow(1, 8, 2);
+    }
+    const torch::Tensor outGrid = gridChange + gridDelta;
     const torch::Tensor warpedOut = applyGridChange(outGrid, original);
     const torch::Tensor out = applyColorChange(a, cc, warpedOut);
     return {out, a, cc, warpedOut, outGrid};

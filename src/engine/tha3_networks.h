@@ -81,6 +81,9 @@ class HeadImpl : public torch::nn::Module
 public:
     HeadImpl(HeadKind kind, int64_t in, int64_t out);
     torch::Tensor forward(const torch::Tensor &x);
+    // For fusing several heads into one convolution: the conv's parameters, and the head's activation alone.
+    const torch::nn::Conv2d &convolution() const { return m_conv; }
+    torch::Tensor activation(const torch::Tensor &y) const;
 
 private:
     HeadKind m_kind;
@@ -184,10 +187,15 @@ public:
     // [out, alpha, color_change, warped, out_grid]
     std::vector<torch::Tensor> forward(const torch::Tensor &original, const torch::Tensor &warped,
                                        const torch::Tensor &gridChange, const torch::Tensor &pose);
+    // false: the three 512² heads run as one convolution (4+4+2 output channels); equal up to fp32 rounding.
+    void setExact(bool exact) { m_exact = exact; }
 
 private:
     BlockLists m_lists;
     Head m_color, m_alpha, m_grid;
+    bool m_exact = true;
+    at::Tensor m_fusedWeight, m_fusedBias; // derived from the heads, rebuilt when their weights change
+    std::vector<std::pair<const void *, uint32_t>> m_fusedSource;
 };
 TORCH_MODULE(Editor);
 
