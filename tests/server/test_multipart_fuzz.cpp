@@ -18,33 +18,18 @@
 
 #include <functional>
 
+#include "captured_request.h"
+
 using ths::MultipartParser;
 
 namespace {
 
-QByteArray readData(const QString &name)
-{
-    QFile f(QStringLiteral(THS_TEST_DATA_DIR "/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(f.fileName()));
-    return f.readAll();
-}
-
-struct Sample {
-    QByteArray contentType;
-    QByteArray body;
-};
+using ths::test::readData;
+using Sample = ths::test::CapturedRequest;
 
 Sample captured(const QString &name)
 {
-    const QByteArray raw = readData(name);
-    const qsizetype headEnd = raw.indexOf("\r\n\r\n");
-    Sample s;
-    for (const QByteArray &line : raw.first(headEnd).split('\n'))
-        if (line.toLower().startsWith("content-type:"))
-            s.contentType = line.mid(13).trimmed();
-    s.body = raw.mid(headEnd + 4);
-    return s;
+    return ths::test::readCaptured(name);
 }
 
 } // namespace

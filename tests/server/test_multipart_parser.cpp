@@ -7,35 +7,15 @@
 #include <QFile>
 #include <QTest>
 
+#include "captured_request.h"
+
 using ths::MultipartParser;
 
 namespace {
 
-QByteArray readData(const QString &name)
-{
-    QFile f(QStringLiteral(THS_TEST_DATA_DIR "/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(f.fileName()));
-    return f.readAll();
-}
-
-// A captured request (*.http): its Content-Type header value and its body.
-struct Captured {
-    QByteArray contentType;
-    QByteArray body;
-};
-
-Captured readCaptured(const QString &name)
-{
-    const QByteArray raw = readData(name);
-    const qsizetype headEnd = raw.indexOf("\r\n\r\n");
-    Captured c;
-    for (const QByteArray &line : raw.first(headEnd).split('\n'))
-        if (line.toLower().startsWith("content-type:"))
-            c.contentType = line.mid(13).trimmed();
-    c.body = raw.mid(headEnd + 4);
-    return c;
-}
+using ths::test::readCaptured;
+using ths::test::readData;
+using Captured = ths::test::CapturedRequest;
 
 // The layout Chrome, Firefox and therefore SillyTavern's FormData upload use.
 QByteArray browserBody(const QByteArray &boundary, const QByteArray &png)
