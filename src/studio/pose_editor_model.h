@@ -102,9 +102,12 @@ private:
     void assign(const Pose &pose);
     void push(const Pose &after, const QString &text, int mergeRow);
     QString parameterLabel(int row) const;
+    // For undo texts: "Eyebrow Troubled Left", "Mouth aaa", "Head X".
+    QString description(int row) const;
 
     Pose m_pose;
     bool m_link = false;
+    int m_openRow = -1; // the row whose slider drag is still merging into the top undo step
     std::unique_ptr<QUndoStack> m_stack;
 };
 
