@@ -39,6 +39,9 @@ QByteArray emotionsJson(const QList<NamedPose> &expressions);
 // adds the file). Names that are empty or pseudo-emotions are refused.
 std::optional<QList<NamedPose>> parseEmotionsJson(const QByteArray &json, const QString &flatName, QString *error);
 
+// The local path of a file URL (or of a plain path passed as a URL); "" for any other URL.
+QString localFilePath(const QUrl &url);
+
 class ExpressionLibrary : public QAbstractListModel
 {
     Q_OBJECT
@@ -101,6 +104,8 @@ private:
         QString kind;
     };
 
+    // Replaces the user layer with what storagePath holds.
+    void load();
     QList<Row> buildRows() const;
     // Moves the model to buildRows(), with row-level signals where the change is one insert/remove/kind change.
     void refresh();
