@@ -46,8 +46,9 @@ public:
     QString lastError() const { return m_lastError; }
     QString lastFolder() const { return m_lastFolder; }
 
-    // Starts the export; the result comes with finished(). When it cannot start (already running, no poser, no
-    // image, nothing to export, folder not creatable) finished(false, false, reason) is emitted from the event loop.
+    // Starts the export; the result comes with finished(). When it cannot start (no poser, no image, nothing to
+    // export, folder not creatable) finished(false, false, reason) is emitted from the event loop; while an export
+    // runs, a second start() only sets lastError.
     void start(const QString &folder, std::shared_ptr<Poser> poser, const QImage &image,
                const QList<NamedPose> &expressions);
     // Stops after the current frame; files already written stay, `_emotions.json` is not written.
