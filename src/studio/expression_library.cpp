@@ -3,7 +3,6 @@
 
 #include "animation/emotion_templates.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,11 +18,6 @@
 namespace ths {
 
 namespace {
-
-QString trLib(const char *text)
-{
-    return QCoreApplication::translate("ths::ExpressionLibrary", text);
-}
 
 // The shortest spelling that reads back as the same float; "0.0" rather than "0" like the original's Python dumps.
 QByteArray formatValue(float v)
@@ -64,12 +58,12 @@ bool isReservedName(const QString &name)
 bool writeFile(const QString &path, const QByteArray &data, QString *error)
 {
     if (path.isEmpty()) {
-        *error = trLib("no file chosen");
+        *error = ExpressionLibrary::tr("no file chosen");
         return false;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = trLib("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        *error = ExpressionLibrary::tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;
@@ -116,12 +110,12 @@ std::optional<QList<NamedPose>> parseEmotionsJson(const QByteArray &json, const 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(trLib("invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        return fail(ExpressionLibrary::tr("invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
     if (!doc.isObject())
-        return fail(trLib("not a JSON object (expected {\"emotion\": {parameter: value, …}})"));
+        return fail(ExpressionLibrary::tr("not a JSON object (expected {\"emotion\": {parameter: value, …}})"));
     const QJsonObject top = doc.object();
     if (top.isEmpty())
-        return fail(trLib("no expressions in the file"));
+        return fail(ExpressionLibrary::tr("no expressions in the file"));
 
     QList<NamedPose> result;
     // A number at the top level means one flat pose {param: value}: it takes the file's name.
@@ -130,7 +124,7 @@ std::optional<QList<NamedPose>> parseEmotionsJson(const QByteArray &json, const 
         flat = flat || it.value().isDouble();
     if (flat) {
         if (isReservedName(flatName))
-            return fail(trLib("a pose without an emotion name; expected {\"emotion\": {parameter: value, …}}"));
+            return fail(ExpressionLibrary::tr("a pose without an emotion name; expected {\"emotion\": {parameter: value, …}}"));
         QString message;
         const auto pose = parseFlat(top, &message);
         if (!pose)
@@ -140,13 +134,13 @@ std::optional<QList<NamedPose>> parseEmotionsJson(const QByteArray &json, const 
     }
     for (auto it = top.begin(); it != top.end(); ++it) {
         if (isReservedName(it.key()))
-            return fail(trLib("\"%1\" cannot be used as an expression name").arg(it.key()));
+            return fail(ExpressionLibrary::tr("\"%1\" cannot be used as an expression name").arg(it.key()));
         if (!it.value().isObject())
-            return fail(trLib("emotion \"%1\": not an object of parameter values").arg(it.key()));
+            return fail(ExpressionLibrary::tr("emotion \"%1\": not an object of parameter values").arg(it.key()));
         QString message;
         const auto pose = parseFlat(it.value().toObject(), &message);
         if (!pose)
-            return fail(trLib("emotion \"%1\": %2").arg(it.key(), message));
+            return fail(ExpressionLibrary::tr("emotion \"%1\": %2").arg(it.key(), message));
         result.append({it.key(), *pose});
     }
     return result;
