@@ -150,6 +150,7 @@ struct Poser::Impl {
         loadStateDict(module, readStateDictFile(path), path, variant.half ? at::kHalf : at::kFloat);
     }
 
+    void useImage(const QImage &rgba); // under mutex
     void clearCaches()
     {
         decomposerValid = false;
@@ -305,25 +306,47 @@ Poser::Poser(const PoserOptions &options)
 
 Poser::~Poser() = default;
 
-void Poser::setImage(const QImage &image)
+namespace {
+QImage checkedRgba(const QImage &image)
 {
     if (image.width() != 512 || image.height() != 512)
         throw EngineError(QStringLiteral("the character image must be 512×512 pixels, not %1×%2")
                               .arg(image.width())
                               .arg(image.height()));
-    QImage rgba = image.convertToFormat(QImage::Format_RGBA8888);
-    std::lock_guard lock(d->mutex);
-    if (d->image.defined() && rgba == d->imageContent)
+    return image.convertToFormat(QImage::Format_RGBA8888);
+}
+} // namespace
+
+void Poser::Impl::useImage(const QImage &rgba)
+{
+    if (image.defined() && rgba == imageContent)
         return; // same pixels: the cached decomposition stays valid
-    d->imageContent = rgba;
-    d->image = imageToTensor(rgba).to(d->device, d->dtype);
-    d->clearCaches();
+    imageContent = rgba;
+    image = imageToTensor(rgba).to(device, dtype);
+    clearCaches();
+}
+
+void Poser::setImage(const QImage &image)
+{
+    const QImage rgba = checkedRgba(image);
+    std::lock_guard lock(d->mutex);
+    d->useImage(rgba);
 }
 
 bool Poser::hasImage() const
 {
     std::lock_guard lock(d->mutex);
     return d->image.defined();
+}
+
+QImage Poser::render(const QImage &image, const Pose &pose)
+{
+    const QImage rgba = checkedRgba(image);
+    std::lock_guard lock(d->mutex);
+    d->useImage(rgba);
+    c10::InferenceMode inference;
+    const at::Tensor out = d->renderTensor(pose.clamped());
+    return tensorToImage(out[0].to(torch::kCPU, at::kFloat));
 }
 
 QImage Poser::render(const Pose &pose)

@@ -72,6 +72,9 @@ public:
     // Renders one frame: 512×512 QImage::Format_RGBA8888, sRGB, straight alpha. Values are clamped into their
     // ranges. Throws EngineError when no image is set.
     QImage render(const Pose &pose);
+    // setImage(image) and render(pose) as one step, so users sharing a poser (the studio's preview, live character
+    // and exporter) never render with each other's image. Unchanged pixels keep the cached decomposition.
+    QImage render(const QImage &image, const Pose &pose);
 
     NetworkTimings lastTimings() const;
     NetworkRuns runs() const;

@@ -139,6 +139,20 @@ private Q_SLOTS:
         QCOMPARE(m_poser->render(Pose()), m_rest);
     }
 
+    void renderWithImageIsOneStep()
+    {
+        // Two users sharing the poser with different images each get their own character.
+        QImage other = m_input.mirrored(true, false);
+        const QImage mirroredRest = m_poser->render(other, Pose());
+        QVERIFY(mirroredRest != m_rest);
+        QCOMPARE(m_poser->render(m_input, Pose()), m_rest);
+        // Same pixels again: the decomposition is reused.
+        const NetworkRuns before = m_poser->runs();
+        QCOMPARE(m_poser->render(m_input.copy(), Pose()), m_rest);
+        QCOMPARE(m_poser->runs().decomposer, before.decomposer);
+        QVERIFY_THROWS_EXCEPTION(EngineError, m_poser->render(QImage(256, 256, QImage::Format_RGBA8888), Pose()));
+    }
+
     void cachesSkipUnchangedStages()
     {
         NetworkRuns before = m_poser->runs();
