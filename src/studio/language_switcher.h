@@ -5,6 +5,7 @@
 // qsTr() binding. The language "" follows QLocale::system() (its UI languages, in order; English when none of
 // them is shipped). English is the source language, so "en" needs no .qm and simply removes the translator.
 
+#include <QLocale>
 #include <QObject>
 #include <QPointer>
 #include <QString>
