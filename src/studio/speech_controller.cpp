@@ -248,6 +248,9 @@ void SpeechController::prepared(const std::shared_ptr<Prepared> &clip)
         setError(clip->error);
         return;
     }
+    // The previous speech's WAV is no longer needed (files the user chose are never touched).
+    if (m_clip && m_clip->isSpeech && m_clip->audioPath != clip->audioPath)
+        QFile::remove(m_clip->audioPath);
     m_clip = clip;
     m_waveform = clip->waveform;
     m_openness = clip->openness;

@@ -83,7 +83,7 @@ public:
     Q_INVOKABLE void speak(const QString &text);
     // Plays an audio file (anything Qt Multimedia decodes). Errors (missing, corrupt) land in `error`.
     Q_INVOKABLE void playFile(const QUrl &audio);
-    // Stops the sound; the mouth closes at the end of the clip it follows (the animator lets go by itself).
+    // Stops the sound and hands the mouth back to the animator (it closes); drops a clip still being prepared.
     Q_INVOKABLE void stop();
 
     // The peak of |sample| per 10 ms frame, `frames` entries (missing tail samples count as silence).

@@ -153,6 +153,16 @@ private Q_SLOTS:
         feed.disconnectFromHost();
         QVERIFY(QTest::qWaitFor([&] { return c->viewers() == 0; }, 10000));
         QVERIFY(viewers.count() >= 2);
+
+        // stop() with a stream open: the viewer is dropped and the count goes back to 0.
+        QTcpSocket second;
+        second.connectToHost(QHostAddress::LocalHost, c->server()->port());
+        QVERIFY(second.waitForConnected(10000));
+        second.write("GET /api/talkinghead/result_feed HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QVERIFY(QTest::qWaitFor([&] { return c->viewers() == 1; }, 10000));
+        c->stop();
+        QCOMPARE(c->viewers(), 0);
+        QVERIFY(QTest::qWaitFor([&] { return second.state() == QAbstractSocket::UnconnectedState; }, 10000));
     }
 
     void stopFreesThePort()
