@@ -69,6 +69,7 @@ ApiServer::ApiServer(const ServerOptions &options, TalkingheadBackend *backend, 
     , m_service(new ApiService(options, backend, classifier, m_hub, this))
     , m_http(new QHttpServer(this))
 {
+    m_clock.start();
     if (backend)
         connect(backend, &TalkingheadBackend::frameRendered, m_hub, &FrameHub::submitFrame);
     // No routes: every request comes here, so ApiService alone decides (404 vs 405, "//api", auth first).
@@ -141,34 +142,39 @@ void ApiServer::dispatch(const QHttpServerRequest &request, QHttpServerResponder
     api.body = request.body();
     const bool head = api.method == "HEAD";
     const bool close = api.header("connection").trimmed().compare("close", Qt::CaseInsensitive) == 0;
+    const Answered answered{QString::fromLatin1(api.method), QString::fromUtf8(api.path()), m_clock.nsecsElapsed()};
 
     QFuture<ApiResponse> future = m_service->handle(api);
     if (future.isFinished()) {
-        deliver(gate, head, close, resultOf(future, api.header("origin")));
+        deliver(gate, head, close, resultOf(future, api.header("origin")), answered);
         return;
     }
     // The watcher lives on the connection: if the peer goes away first, the answer is simply dropped.
     auto *watcher = new QFutureWatcher<ApiResponse>(gate);
     connect(watcher, &QFutureWatcherBase::finished, gate,
-            [this, watcher, gate, head, close, origin = api.header("origin")] {
+            [this, watcher, gate, head, close, answered, origin = api.header("origin")] {
                 watcher->deleteLater();
-                deliver(gate, head, close, resultOf(watcher->future(), origin));
+                deliver(gate, head, close, resultOf(watcher->future(), origin), answered);
             });
     watcher->setFuture(future);
 }
 
-void ApiServer::deliver(ConnectionGate *gate, bool headRequest, bool close, const ApiResponse &response)
+void ApiServer::deliver(ConnectionGate *gate, bool headRequest, bool close, const ApiResponse &response,
+                        const Answered &answered)
 {
+    const double ms = double(m_clock.nsecsElapsed() - answered.receivedNs) / 1e6;
     if (response.stream && !headRequest) {
         gate->keepForStream();
         FrameStream::start(gate->socket(), response, m_hub);
-        return;
+    } else {
+        ApiResponse r = response;
+        if (close || r.stream)
+            r.setHeader("Connection", "close");
+        gate->send(r.serialize(!headRequest), close || r.stream
+                                                  || r.header("connection").compare("close", Qt::CaseInsensitive) == 0);
     }
-    ApiResponse r = response;
-    if (close || r.stream)
-        r.setHeader("Connection", "close");
-    gate->send(r.serialize(!headRequest), close || r.stream
-                                              || r.header("connection").compare("close", Qt::CaseInsensitive) == 0);
+    // Last: a receiver may do anything, even stop this server.
+    Q_EMIT requestHandled(answered.method, answered.path, response.status, ms);
 }
 
 } // namespace ths

@@ -13,6 +13,7 @@
 
 #include "server/server_options.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -50,15 +51,28 @@ public:
     [[nodiscard]] FrameHub *frameHub() const { return m_hub; }
     [[nodiscard]] ApiService *service() const { return m_service; }
 
+Q_SIGNALS:
+    // Once per answered request, when its answer is handed to the connection (for result_feed: when the stream
+    // starts), for request logs such as the studio's server panel. `path` is the target's path (no query, so API
+    // keys or tokens in a query never reach a log); `ms` is the time from the complete request to the answer.
+    void requestHandled(const QString &method, const QString &path, int status, double ms);
+
 private:
+    struct Answered {
+        QString method;
+        QString path;
+        qint64 receivedNs = 0; // QElapsedTimer::nsecsElapsed() of m_clock when the request was complete
+    };
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void deliver(ConnectionGate *gate, bool headRequest, bool close, const ApiResponse &response);
+    void deliver(ConnectionGate *gate, bool headRequest, bool close, const ApiResponse &response,
+                 const Answered &answered);
 
     ServerOptions m_options;
     FrameHub *m_hub;
     ApiService *m_service;
     QHttpServer *m_http;
     QPointer<GatedTcpServer> m_tcp;
+    QElapsedTimer m_clock;
 };
 
 } // namespace ths

@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -122,6 +123,37 @@ private Q_SLOTS:
             names.append(l.toString());
         for (const QString &label : KeywordClassifier::goEmotions())
             QVERIFY2(names.contains(label), qPrintable(label));
+    }
+
+    // One requestHandled per answer (the studio's request log): method, path without the query, status, time.
+    void requestHandledSignal()
+    {
+        QSignalSpy spy(m_server.get(), &ApiServer::requestHandled);
+        QCOMPARE(m_client->get(QStringLiteral("/api/modules?token=secret")).status, 200);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("GET"));
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("/api/modules"));
+        QCOMPARE(spy.at(0).at(2).toInt(), 200);
+        QVERIFY(spy.at(0).at(3).toDouble() >= 0);
+
+        QCOMPARE(m_client->postJson(QStringLiteral("/api/talkinghead/set_emotion"), "{nope").status, 400);
+        QCOMPARE(m_client->get(QStringLiteral("/api/no/such/route")).status, 404);
+        // An asynchronous answer (the upload is decoded on a worker) is reported when it is sent.
+        loadCharacter();
+        QCOMPARE(spy.count(), 4);
+        QCOMPARE(spy.at(1).at(0).toString(), QStringLiteral("POST"));
+        QCOMPARE(spy.at(1).at(1).toString(), QStringLiteral("/api/talkinghead/set_emotion"));
+        QCOMPARE(spy.at(1).at(2).toInt(), 400);
+        QCOMPARE(spy.at(2).at(2).toInt(), 404);
+        QCOMPARE(spy.at(3).at(1).toString(), QStringLiteral("/api/talkinghead/load"));
+        QCOMPARE(spy.at(3).at(2).toInt(), 200);
+
+        // result_feed: once, when the stream starts.
+        FeedViewer viewer(m_server->port());
+        QVERIFY2(viewer.waitForParts(2), qPrintable(viewer.error()));
+        QCOMPARE(spy.count(), 5);
+        QCOMPARE(spy.at(4).at(1).toString(), QStringLiteral("/api/talkinghead/result_feed"));
+        QCOMPARE(spy.at(4).at(2).toInt(), 200);
     }
 
     void classifySetsEmotion()

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "studio/server_controller.h"
+
+#include "classify/lexicon_emotion_classifier.h"
+#include "live/live_character.h"
+#include "server/api_server.h"
+#include "server/frame_hub.h"
+#include "server/server_options.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHostAddress>
+#include <QSettings>
+#include <QTime>
+
+namespace ths {
+
+namespace {
+
+const QString kGroup = QStringLiteral("server/");
+
+// The address to bind, or nullopt for text that is no address. "localhost" is accepted because people type it.
+std::optional<QHostAddress> parseHost(const QString &text)
+{
+    const QString host = text.trimmed();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return QHostAddress(QHostAddress::LocalHost);
+    QHostAddress address;
+    if (!address.setAddress(host))
+        return std::nullopt;
+    return address;
+}
+
+} // namespace
+
+ServerController::ServerController(bool persist, QObject *parent)
+    : QObject(parent)
+    , m_persist(persist)
+{
+    if (m_persist) {
+        const QSettings s;
+        m_host = s.value(kGroup + QStringLiteral("host"), m_host).toString();
+        m_port = std::clamp(s.value(kGroup + QStringLiteral("port"), m_port).toInt(), 0, 65535);
+        m_apiKey = s.value(kGroup + QStringLiteral("apiKey")).toString();
+    }
+}
+
+ServerController::~ServerController()
+{
+    // The server refers to the classifier and the live character: it goes first.
+    m_server.reset();
+}
+
+void ServerController::setLiveCharacter(LiveCharacter *live)
+{
+    m_live = live;
+}
+
+void ServerController::setDemandHandler(std::function<void(bool)> handler)
+{
+    m_demandHandler = std::move(handler);
+}
+
+bool ServerController::running() const
+{
+    return m_server != nullptr;
+}
+
+void ServerController::setHost(const QString &host)
+{
+    if (host == m_host)
+        return;
+    m_host = host;
+    save();
+    Q_EMIT hostChanged();
+    if (!running())
+        Q_EMIT urlChanged();
+}
+
+void ServerController::setPort(int port)
+{
+    port = std::clamp(port, 0, 65535);
+    if (port == m_port)
+        return;
+    m_port = port;
+    save();
+    Q_EMIT portChanged();
+    if (!running())
+        Q_EMIT urlChanged();
+}
+
+void ServerController::setApiKey(const QString &key)
+{
+    const QString k = key.trimmed();
+    if (k == m_apiKey)
+        return;
+    m_apiKey = k;
+    save();
+    Q_EMIT apiKeyChanged();
+}
+
+QString ServerController::url() const
+{
+    if (m_server)
+        return m_server->baseUrl().toString();
+    // Not running: the address it would have; an any-address bind is reached through loopback.
+    QString host = m_host.trimmed();
+    if (host == QLatin1String("0.0.0.0") || host == QLatin1String("::"))
+        host = QStringLiteral("127.0.0.1");
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
+}
+
+bool ServerController::start()
+{
+    if (m_server)
+        return true;
+    const auto host = parseHost(m_host);
+    if (!host) {
+        setError(tr("\"%1\" is not an IP address to listen on (for example 127.0.0.1, or 0.0.0.0 for all "
+                    "interfaces).").arg(m_host));
+        return false;
+    }
+    ServerOptions options;
+    options.host = *host;
+    options.port = quint16(m_port);
+    options.apiKey = m_apiKey;
+    if (!m_classifier)
+        m_classifier = std::make_unique<LexiconEmotionClassifier>();
+    auto server = std::make_unique<ApiServer>(options, m_live, m_classifier.get());
+    QString error;
+    if (!server->listen(&error)) {
+        setError(tr("The server could not start on %1 port %2: %3. Choose another port, or close the program "
+                    "that uses it.").arg(m_host).arg(m_port).arg(error));
+        return false;
+    }
+    connect(server.get(), &ApiServer::requestHandled, this, &ServerController::logRequest);
+    connect(server->frameHub(), &FrameHub::viewerCountChanged, this, &ServerController::setViewers);
+    if (m_live) {
+        // Render only what the stream sends (the serve command's back-pressure): one frame per published frame.
+        connect(server->frameHub(), &FrameHub::framePublished, m_live, [live = m_live] { live->frameConsumed(); });
+    }
+    m_server = std::move(server);
+    setError({});
+    Q_EMIT runningChanged();
+    Q_EMIT urlChanged();
+    return true;
+}
+
+void ServerController::stop()
+{
+    if (!m_server)
+        return;
+    // Deleting the server closes the listening socket and every connection (streams included) right away, so the
+    // port is free when this returns.
+    m_server.reset();
+    setViewers(0);
+    Q_EMIT runningChanged();
+    Q_EMIT urlChanged();
+}
+
+void ServerController::copyUrl() const
+{
+    if (auto *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(url());
+}
+
+QString ServerController::generateApiKey()
+{
+    setApiKey(ServerOptions::generateApiKey());
+    return m_apiKey;
+}
+
+void ServerController::clearRecentRequests()
+{
+    if (m_recent.isEmpty())
+        return;
+    m_recent.clear();
+    Q_EMIT recentRequestsChanged();
+}
+
+void ServerController::setError(const QString &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    Q_EMIT errorChanged();
+}
+
+void ServerController::setViewers(int viewers)
+{
+    if (viewers == m_viewers)
+        return;
+    const bool wanted = viewers > 0;
+    const bool changedDemand = wanted != (m_viewers > 0);
+    m_viewers = viewers;
+    Q_EMIT viewersChanged();
+    if (!changedDemand)
+        return;
+    // A first viewer is a new consumer: a frame rendered before it came (e.g. at load, with no server running)
+    // was never acknowledged, and LiveCharacter would wait for that acknowledgement before rendering again.
+    if (wanted && m_live)
+        m_live->frameConsumed();
+    if (m_demandHandler)
+        m_demandHandler(wanted);
+    else if (m_live)
+        m_live->setDemand(wanted);
+}
+
+void ServerController::logRequest(const QString &method, const QString &path, int status, double ms)
+{
+    const QString line = tr("%1 %2 %3 → %4 (%5 ms)")
+                             .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), method, path)
+                             .arg(status)
+                             .arg(qRound(ms));
+    m_recent.prepend(line);
+    if (m_recent.size() > kMaxRecentRequests)
+        m_recent.resize(kMaxRecentRequests);
+    Q_EMIT recentRequestsChanged();
+}
+
+void ServerController::save() const
+{
+    if (!m_persist)
+        return;
+    QSettings s;
+    s.setValue(kGroup + QStringLiteral("host"), m_host);
+    s.setValue(kGroup + QStringLiteral("port"), m_port);
+    s.setValue(kGroup + QStringLiteral("apiKey"), m_apiKey);
+}
+
+} // namespace ths
