@@ -35,7 +35,7 @@ constexpr auto kAckTimeout = std::chrono::seconds(1);
 
 struct LiveCharacter::Impl {
     LiveCharacter *q;
-    std::unique_ptr<Poser> poser;
+    std::shared_ptr<Poser> poser;
     QString modelName;
     std::shared_ptr<SteadyClock> clock = std::make_shared<SteadyClock>();
     Animator animator{clock};
@@ -143,7 +143,7 @@ struct LiveCharacter::Impl {
     }
 };
 
-LiveCharacter::LiveCharacter(std::unique_ptr<Poser> poser, const QString &modelName, QObject *parent)
+LiveCharacter::LiveCharacter(std::shared_ptr<Poser> poser, const QString &modelName, QObject *parent)
     : TalkingheadBackend(parent)
     , d(std::make_unique<Impl>())
 {
