@@ -63,6 +63,9 @@ public:
     // Writes the imported (fixed) image as "<name>.fixed.png" (or "-2", "-3" …) beside the original.
     Q_INVOKABLE bool saveFixedCopy();
     Q_INVOKABLE void clearRecent();
+    // Drops files that no longer exist from recentFiles (done on construction and on every open; QML calls it
+    // before showing the menu).
+    Q_INVOKABLE void refreshRecent();
 
     // The imported 512×512 image; give it to the poser only when usable().
     QImage image() const { return m_image; }
@@ -82,7 +85,6 @@ private:
     void finishOpen(quint64 generation, const QString &path, const Loaded &loaded);
     void setError(const QString &error);
     void addRecent(const QString &path);
-    void refreshRecent();
 
     std::shared_ptr<StudioImages> m_images;
     QString m_state = QStringLiteral("empty");

@@ -27,7 +27,7 @@ class LivePreview : public QObject
     QML_UNCREATABLE("LivePreview is owned by Studio")
     Q_PROPERTY(bool animating READ animating WRITE setAnimating NOTIFY animatingChanged)
     Q_PROPERTY(bool available READ available NOTIFY characterChanged)
-    Q_PROPERTY(QUrl frameUrl READ frameUrl NOTIFY frameReady)
+    Q_PROPERTY(QUrl frameUrl READ frameUrl NOTIFY frameUrlChanged)
     Q_PROPERTY(double fps READ fps NOTIFY fpsChanged)
 
 public:
@@ -56,6 +56,7 @@ Q_SIGNALS:
     void animatingChanged();
     void characterChanged();
     void frameReady(const QImage &frame);
+    void frameUrlChanged();
     void fpsChanged();
 
 private:

@@ -7,7 +7,6 @@
 
 #include "engine/pose.h"
 
-#include <QDeadlineTimer>
 #include <QImage>
 #include <QList>
 #include <QObject>
@@ -27,7 +26,7 @@ class PreviewRenderer : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("PreviewRenderer is owned by Studio")
-    Q_PROPERTY(QUrl frameUrl READ frameUrl NOTIFY frameReady)
+    Q_PROPERTY(QUrl frameUrl READ frameUrl NOTIFY frameUrlChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(double msPerFrame READ msPerFrame NOTIFY statsChanged)
     Q_PROPERTY(double fps READ fps NOTIFY statsChanged)
@@ -57,13 +56,14 @@ public:
 
 Q_SIGNALS:
     void frameReady(const QImage &frame);
+    void frameUrlChanged();
     void busyChanged();
     void statsChanged();
     void errorChanged();
 
 private:
     struct Worker;
-    void deliver(const QImage &frame, double ms, const QString &error, bool idle);
+    void deliver(const QImage &frame, double ms, const QString &error);
 
     std::shared_ptr<StudioImages> m_images;
     std::unique_ptr<Worker> m_worker;
