@@ -18,6 +18,9 @@ LivePreview::LivePreview(std::shared_ptr<StudioImages> images, QObject *parent)
     : QObject(parent)
     , m_images(std::move(images))
 {
+    m_fpsDecay.setSingleShot(true);
+    m_fpsDecay.setInterval(int(kFpsWindowMs) + 100);
+    connect(&m_fpsDecay, &QTimer::timeout, this, &LivePreview::fpsChanged);
 }
 
 LivePreview::~LivePreview() = default; // the LiveCharacter joins its render thread
@@ -42,9 +45,20 @@ void LivePreview::setAnimating(bool on)
     if (on == m_animating)
         return;
     m_animating = on;
-    if (m_character)
-        m_character->setDemand(on);
+    applyDemand();
     Q_EMIT animatingChanged();
+}
+
+void LivePreview::setServerDemand(bool wanted)
+{
+    m_serverDemand = wanted;
+    applyDemand();
+}
+
+void LivePreview::applyDemand()
+{
+    if (m_character)
+        m_character->setDemand(m_animating || m_serverDemand);
 }
 
 void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelName)
@@ -57,7 +71,7 @@ void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelNam
                 Qt::QueuedConnection);
         if (m_hasBasePose)
             m_character->animator().setTargetPose(m_basePose);
-        m_character->setDemand(m_animating);
+        applyDemand();
         if (!m_image.isNull())
             m_character->setImage(m_image);
     }
@@ -94,6 +108,7 @@ void LivePreview::onFrame(const QImage &frame)
     // Shown: the next frame may be rendered (the character never renders ahead of its consumer).
     if (m_character && sender() == m_character.get())
         m_character->frameConsumed();
+    m_fpsDecay.start();
     Q_EMIT frameUrlChanged();
     Q_EMIT fpsChanged();
     Q_EMIT frameReady(frame);

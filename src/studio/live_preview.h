@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QList>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -39,6 +40,10 @@ public:
     // On: frames are rendered continuously (as fast as the poser allows, paced to the animator's target fps).
     // Off: rendering stops after the frame in progress.
     void setAnimating(bool on);
+    // Frames wanted by the embedded server's viewers (FrameHub::viewerCountChanged): the character renders while
+    // either the preview animates or someone watches, so neither switches the other off. The server must call this
+    // rather than LiveCharacter::setDemand().
+    void setServerDemand(bool wanted);
     bool available() const { return m_character != nullptr; }
     QUrl frameUrl() const;
     double fps() const;
@@ -61,6 +66,7 @@ Q_SIGNALS:
 
 private:
     void onFrame(const QImage &frame);
+    void applyDemand();
 
     std::shared_ptr<StudioImages> m_images;
     std::unique_ptr<LiveCharacter> m_character;
@@ -68,8 +74,10 @@ private:
     Pose m_basePose;
     bool m_hasBasePose = false;
     bool m_animating = false;
+    bool m_serverDemand = false;
     quint64 m_serial = 0;
     QList<qint64> m_frameTimes;
+    QTimer m_fpsDecay; // re-announces fps once the window has passed without frames, so the display drops to 0
 };
 
 } // namespace ths

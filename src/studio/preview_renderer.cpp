@@ -95,6 +95,9 @@ PreviewRenderer::PreviewRenderer(std::shared_ptr<StudioImages> images, QObject *
     , m_worker(std::make_unique<Worker>())
 {
     m_worker->q = this;
+    m_fpsDecay.setSingleShot(true);
+    m_fpsDecay.setInterval(int(kFpsWindowMs) + 100);
+    connect(&m_fpsDecay, &QTimer::timeout, this, &PreviewRenderer::statsChanged);
     m_worker->thread = std::thread([w = m_worker.get()] { w->run(); });
 }
 
@@ -164,6 +167,7 @@ void PreviewRenderer::deliver(const QImage &frame, double ms, const QString &err
         m_lastFrame = frame;
         if (m_images)
             m_images->set(QStringLiteral("preview"), frame);
+        m_fpsDecay.start();
         Q_EMIT statsChanged();
         Q_EMIT frameUrlChanged();
         Q_EMIT frameReady(frame);

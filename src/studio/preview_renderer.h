@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QList>
 #include <QObject>
+#include <QTimer>
 #include <QString>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
@@ -75,6 +76,7 @@ private:
     QString m_error;
     QImage m_lastFrame;
     QList<qint64> m_frameTimes; // ms since epoch of recent frames, for fps over the last 2 s
+    QTimer m_fpsDecay;          // re-announces fps once the window has passed without frames, so it drops to 0
 };
 
 } // namespace ths

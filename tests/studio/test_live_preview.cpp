@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The animated preview with the real poser: with animation on, frames keep arriving and change over time
-// (breathing, blinking) around the hand-made base pose; with it off, rendering stops; a new poser replaces the
-// live character and the animation goes on.
+// (breathing, blinking) around the hand-made base pose; with it off, rendering stops; the server's viewers keep
+// frames coming whatever the toggle says; a new poser replaces the live character and the animation goes on.
 
 #include "animation/animator.h"
 #include "engine/image_import.h"
@@ -18,7 +18,8 @@
 using namespace ths;
 
 namespace {
-const int kHeadX = Pose::indexOf(QStringLiteral("head_x_index"));
+// Not a sway morph (sway moves the head and body around the target) and not touched by blinking or talking.
+const int kAngryBrow = Pose::indexOf(QStringLiteral("eyebrow_angry_left_index"));
 
 bool waitFrames(QSignalSpy &spy, int count, int timeoutMs = 180000)
 {
@@ -57,7 +58,7 @@ private Q_SLOTS:
         QSignalSpy characterSpy(&live, &LivePreview::characterChanged);
 
         Pose base;
-        base[kHeadX] = 0.6f;
+        base[kAngryBrow] = 0.8f;
         live.setBasePose(base);
         live.setPoser(m_poser, QStringLiteral("separable_float"));
         QCOMPARE(characterSpy.count(), 1);
@@ -85,8 +86,8 @@ private Q_SLOTS:
             if (frames.at(i).at(0).value<QImage>() != frames.at(i - 1).at(0).value<QImage>())
                 ++distinct;
         QVERIFY2(distinct >= 2, qPrintable(QString::number(distinct)));
-        // …around the hand-made pose: the head has turned toward it.
-        QVERIFY(live.character()->animator().currentPose().value()[kHeadX] > 0.3f);
+        // …around the hand-made pose: the eyebrow has moved toward it.
+        QVERIFY(live.character()->animator().currentPose().value()[kAngryBrow] > 0.4f);
 
         // Off: the frame in progress may still arrive, then nothing more.
         live.setAnimating(false);
@@ -96,9 +97,23 @@ private Q_SLOTS:
         QTest::qWait(int(3 * ms) + 2000);
         QCOMPARE(frames.count(), stopped);
 
+        // The server's viewers want frames too: they render while the preview itself is off, and switching the
+        // preview off does not starve them.
+        live.setServerDemand(true);
+        QVERIFY(waitFrames(frames, stopped + 2));
+        live.setAnimating(true);
+        live.setAnimating(false);
+        const int watched = frames.count();
+        QVERIFY(waitFrames(frames, watched + 2));
+        live.setServerDemand(false);
+        QTest::qWait(int(2 * ms) + 1500);
+        const int unwatched = frames.count();
+        QTest::qWait(int(3 * ms) + 2000);
+        QCOMPARE(frames.count(), unwatched);
+
         // On again, then a new poser: the live character is replaced and keeps animating with the same image.
         live.setAnimating(true);
-        QVERIFY(waitFrames(frames, stopped + 2));
+        QVERIFY(waitFrames(frames, unwatched + 2));
         PoserOptions options;
         options.modelsDir = QStringLiteral(THS_MODELS_DIR);
         live.setPoser(std::make_shared<Poser>(options), QStringLiteral("separable_float"));

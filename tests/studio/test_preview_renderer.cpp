@@ -119,6 +119,12 @@ private Q_SLOTS:
         QCOMPARE(preview.frameUrl(), before);
         QVERIFY(idle(preview));
         QVERIFY(preview.frameUrl() != before);
+
+        // Once no frame has come for the fps window, fps is announced again and reads 0 (the display does not
+        // keep showing the drag's rate).
+        QSignalSpy stats(&preview, &PreviewRenderer::statsChanged);
+        QVERIFY(stats.wait(10000));
+        QCOMPARE(preview.fps(), 0.0);
     }
 
     void destroyedWhileRendering()
