@@ -47,7 +47,7 @@ Pose Animator::poseAt(double now)
     const bool emotionChanged = m_emotion != m_lastEmotion;
     if (emotionChanged) {
         m_emotionChangedAt = now;
-        if (m_emotion == EmotionTemplates::kCustom)
+        if (m_emotion == EmotionTemplates::kCustom && !m_customTargetGiven)
             m_customTarget = m_lastTarget; // freeze where the previous emotion was heading
     }
 
@@ -91,7 +91,16 @@ QString Animator::setEmotion(const QString &name)
     if (resolved != name)
         qCWarning(lcAnimation) << "unknown emotion" << name << "- using" << resolved;
     m_emotion = resolved;
+    m_customTargetGiven = false;
     return resolved;
+}
+
+void Animator::setTargetPose(const Pose &pose)
+{
+    QMutexLocker lock(&m_mutex);
+    m_emotion = EmotionTemplates::kCustom;
+    m_customTarget = pose.clamped();
+    m_customTargetGiven = true;
 }
 
 QString Animator::emotion() const

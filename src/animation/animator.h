@@ -62,6 +62,9 @@ public:
     // unknown name).
     QString setEmotion(const QString &name);
     [[nodiscard]] QString emotion() const;
+    // Selects "[custom]" with `pose` as the target (breathing excluded), so blinking, breathing, sway and talking
+    // play on top of a hand-made pose (the studio's pose editor). A later call moves the target again.
+    void setTargetPose(const Pose &pose);
 
     void startTalking();
     void stopTalking();
@@ -105,6 +108,7 @@ private:
     QString m_lastEmotion; // emotion of the previous frame; empty before the first
     double m_emotionChangedAt = 0.0;
     Pose m_customTarget; // frozen target while "[custom]" is selected
+    bool m_customTargetGiven = false; // setTargetPose() chose m_customTarget: do not freeze over it
     Pose m_lastTarget;
     bool m_templatesChanged = false;
     bool m_isTalking = false;

@@ -35,7 +35,7 @@ constexpr auto kAckTimeout = std::chrono::seconds(1);
 
 struct LiveCharacter::Impl {
     LiveCharacter *q;
-    std::unique_ptr<Poser> poser;
+    std::shared_ptr<Poser> poser;
     QString modelName;
     std::shared_ptr<SteadyClock> clock = std::make_shared<SteadyClock>();
     Animator animator{clock};
@@ -52,6 +52,7 @@ struct LiveCharacter::Impl {
     mutable std::mutex mutex;
     std::condition_variable wake;
     QImage pendingImage;         // a new character for the render thread to install
+    QImage image;                // the installed character (render thread only)
     bool hasImage = false;
     bool paused = true;          // unloaded (or never loaded): no rendering, streams keep the last frame
     bool demand = false;
@@ -105,8 +106,13 @@ struct LiveCharacter::Impl {
             try {
                 if (!newImage.isNull()) {
                     poser->setImage(newImage);
+                    image = newImage;
                     std::lock_guard lock(mutex);
                     hasImage = true;
+                } else {
+                    // The poser may be shared with others that set their own image: set ours every frame (the
+                    // same pixels again cost a comparison only and keep the poser's cached decomposition).
+                    poser->setImage(image);
                 }
                 const Pose pose = animator.nextFrame();
                 QImage frame = poser->render(pose);
@@ -143,7 +149,7 @@ struct LiveCharacter::Impl {
     }
 };
 
-LiveCharacter::LiveCharacter(std::unique_ptr<Poser> poser, const QString &modelName, QObject *parent)
+LiveCharacter::LiveCharacter(std::shared_ptr<Poser> poser, const QString &modelName, QObject *parent)
     : TalkingheadBackend(parent)
     , d(std::make_unique<Impl>())
 {

@@ -26,8 +26,9 @@ class LiveCharacter : public TalkingheadBackend
 
 public:
     // Takes a ready poser (loading weights can fail, so callers do it first and report errors). `modelName` and
-    // the poser's device appear in status().
-    LiveCharacter(std::unique_ptr<Poser> poser, const QString &modelName, QObject *parent = nullptr);
+    // the poser's device appear in status(). The poser may be shared (the studio's preview and batch exporter use
+    // the same loaded weights); Poser is thread-safe, and the character sets its image before rendering.
+    LiveCharacter(std::shared_ptr<Poser> poser, const QString &modelName, QObject *parent = nullptr);
     ~LiveCharacter() override;
 
     Animator &animator();

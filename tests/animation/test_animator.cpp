@@ -584,6 +584,51 @@ private Q_SLOTS:
         QCOMPARE(reset, Pose());
     }
 
+    // The studio's pose editor: a hand-made pose is the target, and blinking and breathing play on top of it.
+    void targetPoseIsFollowedWithIdleMotion()
+    {
+        AnimatorSettings settings = quietSettings();
+        settings.blinkProbability = 1.0;
+        Rig rig(25, 8, settings);
+        rig.animator.setEmotion("joy");
+        rig.runUntil(5.0);
+        Pose hand;
+        hand[kHeadX] = 0.5f;
+        hand[kAaa] = 0.3f;
+        hand[kIrisX] = 2.0f; // out of range: clamped to 1
+        rig.animator.setTargetPose(hand);
+        QCOMPARE(rig.animator.emotion(), QStringLiteral("[custom]"));
+        Pose pose = rig.runUntil(15.0);
+        QVERIFY(std::abs(pose[kHeadX] - 0.5f) < 1e-3f);
+        QVERIFY(std::abs(pose[kAaa] - 0.3f) < 1e-3f);
+        QVERIFY(std::abs(pose[kIrisX] - 1.0f) < 1e-3f);
+        QVERIFY(pose[kHappyBrowLeft] < 1e-3f); // joy's eyebrows are gone: not frozen from the previous emotion
+        float leastOpen = 1.0f, minBreath = 1.0f, maxBreath = 0.0f;
+        while (rig.clock->now() < 25.0) {
+            const Pose p = rig.frame();
+            leastOpen = std::min(leastOpen, p[kWinkLeft]);
+            minBreath = std::min(minBreath, p[kBreathing]);
+            maxBreath = std::max(maxBreath, p[kBreathing]);
+            QVERIFY(std::abs(p[kHeadX] - 0.5f) < 1e-3f);
+        }
+        QVERIFY(leastOpen < 0.2f);     // it blinked
+        QVERIFY(maxBreath - minBreath > 0.5f); // it breathed
+
+        // A later target moves the pose again, still under "[custom]".
+        hand[kHeadX] = -0.25f;
+        rig.animator.setTargetPose(hand);
+        pose = rig.runUntil(35.0);
+        QVERIFY(std::abs(pose[kHeadX] + 0.25f) < 1e-3f);
+        // An emotion takes over again; "[custom]" chosen by name freezes where that emotion was heading.
+        rig.animator.setEmotion("joy");
+        rig.runUntil(45.0);
+        rig.animator.setEmotion("[custom]");
+        pose = rig.runUntil(55.0);
+        const Pose joy = EmotionTemplates::factory().value("joy");
+        QCOMPARE(pose[kHappyBrowLeft], joy[kHappyBrowLeft]);
+        QCOMPARE(pose[kHeadX], joy[kHeadX]);
+    }
+
     void sameSeedSameFrames()
     {
         AnimatorSettings lively; // the defaults: blink, sway, talking all on

@@ -3,12 +3,14 @@
 // pauses on unload, rejects bad images with the validation report.
 
 #include "animation/animator.h"
+#include "engine/image_import.h"
 #include "engine/poser.h"
 #include "live/live_character.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -30,6 +32,19 @@ QImage nextFrame(LiveCharacter &live, QSignalSpy &spy, int timeoutMs = 60000)
         return {};
     live.frameConsumed();
     return spy.last().at(0).value<QImage>();
+}
+
+// Pixels whose alpha differs by more than half: how different two silhouettes are.
+int alphaMismatch(const QImage &a, const QImage &b)
+{
+    const QImage x = a.convertToFormat(QImage::Format_RGBA8888), y = b.convertToFormat(QImage::Format_RGBA8888);
+    int count = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const uchar *p = x.constScanLine(row), *q = y.constScanLine(row);
+        for (int col = 0; col < x.width(); ++col)
+            count += std::abs(int(p[4 * col + 3]) - int(q[4 * col + 3])) > 128;
+    }
+    return count;
 }
 
 } // namespace
@@ -160,6 +175,36 @@ private Q_SLOTS:
         audio.waitForFinished();
         QVERIFY2(audio.result().ok(), qPrintable(audio.result().error));
         QVERIFY(maxMouth(speech.result().seconds + 0.5) > 0.3);
+    }
+
+    // The studio shares one poser between the live character, its preview and the exporter: whatever image the
+    // others set, the live character renders its own.
+    void sharedPoserKeepsItsOwnCharacter()
+    {
+        PoserOptions options;
+        options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+        auto poser = std::make_shared<Poser>(options);
+        const ImportedImage lambda = importImageFile(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png"));
+        QVERIFY(lambda.report.ok());
+        LiveCharacter live(poser, QStringLiteral("separable_float"));
+        QCOMPARE(poser.use_count(), 2);
+        QSignalSpy spy(&live, &TalkingheadBackend::frameRendered);
+        live.setImage(lambda.image);
+        const QImage own = nextFrame(live, spy);
+        QVERIFY(!own.isNull());
+
+        QImage shifted(512, 512, QImage::Format_ARGB32);
+        shifted.fill(Qt::transparent);
+        QPainter(&shifted).drawImage(QPoint(120, 0), lambda.image);
+        poser->setImage(shifted);
+        const QImage other = poser->render(Pose());
+
+        live.setEmotion(QStringLiteral("neutral")); // asks for one more frame
+        const QImage again = nextFrame(live, spy);
+        QVERIFY(!again.isNull());
+        const int sameCharacter = alphaMismatch(again, own), otherCharacter = alphaMismatch(again, other);
+        QVERIFY2(sameCharacter * 4 < otherCharacter,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(sameCharacter).arg(otherCharacter)));
     }
 
     void unloadPauses()

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Loads the THA3 poser for the studio, off the GUI thread (loading five weight files takes seconds and must never
+// freeze the window), and shares the loaded poser with the preview, the live character and the batch exporter.
+//
+// States (strings, so QML needs no enum): "idle" (nothing loaded yet), "loading", "ready", "missing-weights"
+// (missingFiles lists the absent weight files, full paths), "failed" (error says why, e.g. CUDA unavailable).
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace ths {
+
+class Poser;
+
+class EngineController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("EngineController is owned by Studio")
+    Q_PROPERTY(QString state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+    Q_PROPERTY(QStringList missingFiles READ missingFiles NOTIFY stateChanged)
+    Q_PROPERTY(QStringList notices READ notices NOTIFY stateChanged)
+    Q_PROPERTY(double loadSeconds READ loadSeconds NOTIFY stateChanged)
+    Q_PROPERTY(QString modelsDir READ modelsDir WRITE setModelsDir NOTIFY optionsChanged)
+    Q_PROPERTY(QString variant READ variant WRITE setVariant NOTIFY optionsChanged)
+    Q_PROPERTY(QString device READ device WRITE setDevice NOTIFY optionsChanged)
+    Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY optionsChanged)
+    Q_PROPERTY(QStringList variants READ variants CONSTANT)
+
+public:
+    explicit EngineController(QObject *parent = nullptr);
+    ~EngineController() override;
+
+    QString state() const { return m_state; }
+    QString error() const { return m_error; }
+    QStringList missingFiles() const { return m_missingFiles; }
+    QStringList notices() const { return m_notices; }
+    double loadSeconds() const { return m_loadSeconds; }
+
+    // The options take effect at the next load().
+    QString modelsDir() const { return m_modelsDir; }
+    void setModelsDir(const QString &dir);
+    QString variant() const { return m_variant; }
+    void setVariant(const QString &variant);
+    QString device() const { return m_device; }
+    void setDevice(const QString &device);
+    int threads() const { return m_threads; }
+    void setThreads(int threads);
+    QStringList variants() const;
+
+    // (Re)loads the poser with the current options on a worker thread. The previous poser stays in use until the
+    // new one is ready; a load() while loading supersedes the running one (its result is discarded).
+    Q_INVOKABLE void load();
+
+    // The loaded poser; null unless state is "ready" (a failed reload keeps null, so nothing renders stale weights
+    // with options the user has changed).
+    std::shared_ptr<Poser> poser() const { return m_poser; }
+
+Q_SIGNALS:
+    void stateChanged();
+    void optionsChanged();
+    void poserChanged();
+
+private:
+    struct Result;
+    void finish(quint64 generation, const Result &result);
+
+    QString m_state = QStringLiteral("idle");
+    QString m_error;
+    QStringList m_missingFiles;
+    QStringList m_notices;
+    double m_loadSeconds = 0;
+    QString m_modelsDir;
+    QString m_variant;
+    QString m_device = QStringLiteral("cpu");
+    int m_threads = 0;
+    quint64 m_generation = 0;
+    std::shared_ptr<Poser> m_poser;
+};
+
+} // namespace ths

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "studio/live_preview.h"
+
+#include "animation/animator.h"
+#include "engine/poser.h"
+#include "live/live_character.h"
+#include "studio/studio_image_provider.h"
+
+#include <QDateTime>
+
+namespace ths {
+
+namespace {
+constexpr qint64 kFpsWindowMs = 2000;
+}
+
+LivePreview::LivePreview(std::shared_ptr<StudioImages> images, QObject *parent)
+    : QObject(parent)
+    , m_images(std::move(images))
+{
+    m_fpsDecay.setSingleShot(true);
+    m_fpsDecay.setInterval(int(kFpsWindowMs) + 100);
+    connect(&m_fpsDecay, &QTimer::timeout, this, &LivePreview::fpsChanged);
+}
+
+LivePreview::~LivePreview() = default; // the LiveCharacter joins its render thread
+
+QUrl LivePreview::frameUrl() const
+{
+    return m_serial == 0 ? QUrl() : StudioImages::url(QStringLiteral("live"), m_serial);
+}
+
+double LivePreview::fps() const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int count = 0;
+    for (qint64 t : m_frameTimes)
+        if (now - t <= kFpsWindowMs)
+            ++count;
+    return count * 1000.0 / kFpsWindowMs;
+}
+
+void LivePreview::setAnimating(bool on)
+{
+    if (on == m_animating)
+        return;
+    m_animating = on;
+    applyDemand();
+    Q_EMIT animatingChanged();
+}
+
+void LivePreview::setServerDemand(bool wanted)
+{
+    m_serverDemand = wanted;
+    applyDemand();
+}
+
+void LivePreview::applyDemand()
+{
+    if (m_character)
+        m_character->setDemand(m_animating || m_serverDemand);
+}
+
+void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelName)
+{
+    std::unique_ptr<LiveCharacter> old = std::move(m_character);
+    if (poser) {
+        m_character = std::make_unique<LiveCharacter>(std::move(poser), modelName);
+        // frameRendered comes from the render thread: queued to this (GUI) thread.
+        connect(m_character.get(), &TalkingheadBackend::frameRendered, this, &LivePreview::onFrame,
+                Qt::QueuedConnection);
+        if (m_hasBasePose)
+            m_character->animator().setTargetPose(m_basePose);
+        applyDemand();
+        if (!m_image.isNull())
+            m_character->setImage(m_image);
+    }
+    // Users of the old character (server, speech) switch in their slots; it is deleted only after that.
+    Q_EMIT characterChanged();
+    old.reset();
+}
+
+void LivePreview::setImage(const QImage &image)
+{
+    m_image = image;
+    if (m_character && !image.isNull())
+        m_character->setImage(image);
+}
+
+void LivePreview::setBasePose(const Pose &pose)
+{
+    m_basePose = pose;
+    m_hasBasePose = true;
+    if (m_character)
+        m_character->animator().setTargetPose(pose);
+}
+
+void LivePreview::onFrame(const QImage &frame)
+{
+    // A frame queued by a character that has since been replaced is still a picture of the character: show it.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_frameTimes.append(now);
+    while (!m_frameTimes.isEmpty() && now - m_frameTimes.first() > kFpsWindowMs)
+        m_frameTimes.removeFirst();
+    ++m_serial;
+    if (m_images)
+        m_images->set(QStringLiteral("live"), frame);
+    // Shown: the next frame may be rendered (the character never renders ahead of its consumer).
+    if (m_character && sender() == m_character.get())
+        m_character->frameConsumed();
+    m_fpsDecay.start();
+    Q_EMIT frameUrlChanged();
+    Q_EMIT fpsChanged();
+    Q_EMIT frameReady(frame);
+}
+
+} // namespace ths

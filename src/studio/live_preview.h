@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The animated preview: the same LiveCharacter the HTTP server drives (idle blink, breathing and sway; talking;
+// speech), sharing the engine's poser. The pose edited by hand is the animation's target, so the idle motion plays
+// on top of it. Frames go to image://studio/live.
+
+#include "engine/pose.h"
+
+#include <QImage>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace ths {
+
+class LiveCharacter;
+class Poser;
+class StudioImages;
+
+class LivePreview : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("LivePreview is owned by Studio")
+    Q_PROPERTY(bool animating READ animating WRITE setAnimating NOTIFY animatingChanged)
+    Q_PROPERTY(bool available READ available NOTIFY characterChanged)
+    Q_PROPERTY(QUrl frameUrl READ frameUrl NOTIFY frameUrlChanged)
+    Q_PROPERTY(double fps READ fps NOTIFY fpsChanged)
+
+public:
+    // `images` receives each frame as "live"; may be null.
+    explicit LivePreview(std::shared_ptr<StudioImages> images, QObject *parent = nullptr);
+    ~LivePreview() override;
+
+    bool animating() const { return m_animating; }
+    // On: frames are rendered continuously (as fast as the poser allows, paced to the animator's target fps).
+    // Off: rendering stops after the frame in progress.
+    void setAnimating(bool on);
+    // Frames wanted by the embedded server's viewers (FrameHub::viewerCountChanged): the character renders while
+    // either the preview animates or someone watches, so neither switches the other off. The server must call this
+    // rather than LiveCharacter::setDemand().
+    void setServerDemand(bool wanted);
+    bool available() const { return m_character != nullptr; }
+    QUrl frameUrl() const;
+    double fps() const;
+
+    // A new poser replaces the live character (its animator starts afresh with the current base pose and image);
+    // characterChanged() tells the server and speech to switch.
+    void setPoser(std::shared_ptr<Poser> poser, const QString &modelName = {});
+    void setImage(const QImage &image);
+    // The hand-made pose the animation moves toward (Animator::setTargetPose).
+    void setBasePose(const Pose &pose);
+    // Null until a poser is set.
+    LiveCharacter *character() const { return m_character.get(); }
+
+Q_SIGNALS:
+    void animatingChanged();
+    void characterChanged();
+    void frameReady(const QImage &frame);
+    void frameUrlChanged();
+    void fpsChanged();
+
+private:
+    void onFrame(const QImage &frame);
+    void applyDemand();
+
+    std::shared_ptr<StudioImages> m_images;
+    std::unique_ptr<LiveCharacter> m_character;
+    QImage m_image;
+    Pose m_basePose;
+    bool m_hasBasePose = false;
+    bool m_animating = false;
+    bool m_serverDemand = false;
+    quint64 m_serial = 0;
+    QList<qint64> m_frameTimes;
+    QTimer m_fpsDecay; // re-announces fps once the window has passed without frames, so the display drops to 0
+};
+
+} // namespace ths

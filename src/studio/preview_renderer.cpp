@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "studio/preview_renderer.h"
+
+#include "engine/engine_error.h"
+#include "engine/poser.h"
+#include "studio/studio_image_provider.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QPointer>
+
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace ths {
+
+namespace {
+constexpr qint64 kFpsWindowMs = 2000;
+}
+
+// The worker thread and the one-slot queue it drains. Only `pending`, `poser`, `image` and `stopping` are shared
+// with the GUI thread (under `mutex`); results go back to the GUI thread as queued calls.
+struct PreviewRenderer::Worker {
+    PreviewRenderer *q;
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::optional<Pose> pending;
+    std::shared_ptr<Poser> poser;
+    QImage image;
+    bool rendering = false; // a render is in progress (busy lasts until nothing is pending or rendering)
+    bool stopping = false;
+    std::thread thread;
+
+    bool busy()
+    {
+        std::lock_guard lock(mutex);
+        return rendering || pending;
+    }
+
+    void run()
+    {
+        for (;;) {
+            Pose pose;
+            std::shared_ptr<Poser> usePoser;
+            QImage useImage;
+            {
+                std::unique_lock lock(mutex);
+                wake.wait(lock, [&] { return stopping || (pending && poser && !image.isNull()); });
+                if (stopping)
+                    return;
+                pose = *pending;
+                pending.reset();
+                rendering = true;
+                usePoser = poser;
+                useImage = image;
+            }
+            QImage frame;
+            QString error;
+            QElapsedTimer timer;
+            timer.start();
+            try {
+                // Set every time: the poser is shared with the live preview and the exporter. The same pixels
+                // again cost one comparison and keep the poser's cached decomposition.
+                usePoser->setImage(useImage);
+                frame = usePoser->render(pose);
+            } catch (const EngineError &e) {
+                error = e.message();
+            }
+            const double ms = timer.nsecsElapsed() / 1e6;
+            {
+                std::lock_guard lock(mutex);
+                rendering = false;
+            }
+            QMetaObject::invokeMethod(q, [q = q, frame, ms, error] { q->deliver(frame, ms, error); },
+                                      Qt::QueuedConnection);
+        }
+    }
+
+    template<class F>
+    void update(F &&change)
+    {
+        {
+            std::lock_guard lock(mutex);
+            change();
+        }
+        wake.notify_all();
+    }
+};
+
+PreviewRenderer::PreviewRenderer(std::shared_ptr<StudioImages> images, QObject *parent)
+    : QObject(parent)
+    , m_images(std::move(images))
+    , m_worker(std::make_unique<Worker>())
+{
+    m_worker->q = this;
+    m_fpsDecay.setSingleShot(true);
+    m_fpsDecay.setInterval(int(kFpsWindowMs) + 100);
+    connect(&m_fpsDecay, &QTimer::timeout, this, &PreviewRenderer::statsChanged);
+    m_worker->thread = std::thread([w = m_worker.get()] { w->run(); });
+}
+
+PreviewRenderer::~PreviewRenderer()
+{
+    m_worker->update([&] { m_worker->stopping = true; });
+    m_worker->thread.join();
+    // Results queued by the worker are discarded with this object (queued calls die with their context object).
+}
+
+QUrl PreviewRenderer::frameUrl() const
+{
+    return m_rendered == 0 ? QUrl() : StudioImages::url(QStringLiteral("preview"), m_serial);
+}
+
+double PreviewRenderer::fps() const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int count = 0;
+    for (qint64 t : m_frameTimes)
+        if (now - t <= kFpsWindowMs)
+            ++count;
+    return count * 1000.0 / kFpsWindowMs;
+}
+
+void PreviewRenderer::setPoser(std::shared_ptr<Poser> poser)
+{
+    m_worker->update([&] { m_worker->poser = std::move(poser); });
+}
+
+void PreviewRenderer::setImage(const QImage &image)
+{
+    m_worker->update([&] { m_worker->image = image; });
+}
+
+void PreviewRenderer::request(const Pose &pose)
+{
+    bool replaced = false;
+    m_worker->update([&] {
+        replaced = m_worker->pending.has_value();
+        m_worker->pending = pose;
+    });
+    if (replaced) {
+        ++m_dropped;
+        Q_EMIT statsChanged();
+    }
+    if (!m_busy) {
+        m_busy = true;
+        Q_EMIT busyChanged();
+    }
+}
+
+void PreviewRenderer::deliver(const QImage &frame, double ms, const QString &error)
+{
+    if (error != m_error) {
+        m_error = error;
+        Q_EMIT errorChanged();
+    }
+    if (!frame.isNull()) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_frameTimes.append(now);
+        while (!m_frameTimes.isEmpty() && now - m_frameTimes.first() > kFpsWindowMs)
+            m_frameTimes.removeFirst();
+        m_msPerFrame = ms;
+        ++m_rendered;
+        ++m_serial;
+        m_lastFrame = frame;
+        if (m_images)
+            m_images->set(QStringLiteral("preview"), frame);
+        m_fpsDecay.start();
+        Q_EMIT statsChanged();
+        Q_EMIT frameUrlChanged();
+        Q_EMIT frameReady(frame);
+    }
+    // Read now, not when the frame was made: a request() may have come in since, or the next render started.
+    const bool busy = m_worker->busy();
+    if (busy != m_busy) {
+        m_busy = busy;
+        Q_EMIT busyChanged();
+    }
+}
+
+} // namespace ths

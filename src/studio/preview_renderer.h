@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The manual-pose preview: renders the pose being edited on one worker thread with a latest-wins queue. A render
+// takes most of a second on a CPU while a slider drag sends dozens of poses a second, so a newer request replaces
+// the pending one (counted in `dropped`) and request() never waits for the poser: the GUI stays fluid and the
+// preview catches up with the last pose as soon as the current render ends.
+
+#include "engine/pose.h"
+
+#include <QImage>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+#include <QString>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace ths {
+
+class Poser;
+class StudioImages;
+
+class PreviewRenderer : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("PreviewRenderer is owned by Studio")
+    Q_PROPERTY(QUrl frameUrl READ frameUrl NOTIFY frameUrlChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(double msPerFrame READ msPerFrame NOTIFY statsChanged)
+    Q_PROPERTY(double fps READ fps NOTIFY statsChanged)
+    Q_PROPERTY(int rendered READ rendered NOTIFY statsChanged)
+    Q_PROPERTY(int dropped READ dropped NOTIFY statsChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+
+public:
+    // `images` receives each frame as "preview"; may be null.
+    explicit PreviewRenderer(std::shared_ptr<StudioImages> images, QObject *parent = nullptr);
+    ~PreviewRenderer() override; // stops the worker after the render in progress
+
+    QUrl frameUrl() const;
+    bool busy() const { return m_busy; }
+    double msPerFrame() const { return m_msPerFrame; }
+    double fps() const;
+    int rendered() const { return m_rendered; }
+    int dropped() const { return m_dropped; }
+    QString error() const { return m_error; }
+    QImage lastFrame() const { return m_lastFrame; }
+
+    // The poser and the character; nothing renders until both are set. A pending request renders with them.
+    void setPoser(std::shared_ptr<Poser> poser);
+    void setImage(const QImage &image);
+    // Queues `pose` for rendering, replacing a pending one; returns at once.
+    void request(const Pose &pose);
+
+Q_SIGNALS:
+    void frameReady(const QImage &frame);
+    void frameUrlChanged();
+    void busyChanged();
+    void statsChanged();
+    void errorChanged();
+
+private:
+    struct Worker;
+    void deliver(const QImage &frame, double ms, const QString &error);
+
+    std::shared_ptr<StudioImages> m_images;
+    std::unique_ptr<Worker> m_worker;
+    bool m_busy = false;
+    double m_msPerFrame = 0;
+    int m_rendered = 0;
+    int m_dropped = 0;
+    quint64 m_serial = 0;
+    QString m_error;
+    QImage m_lastFrame;
+    QList<qint64> m_frameTimes; // ms since epoch of recent frames, for fps over the last 2 s
+    QTimer m_fpsDecay;          // re-announces fps once the window has passed without frames, so it drops to 0
+};
+
+} // namespace ths

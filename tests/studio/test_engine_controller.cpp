@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The studio's engine controller with the real weights: loads off the GUI thread (loading → ready), reports absent
+// weight files by full path, and reports a bad device or variant as "failed" with the engine's message.
+
+#include "engine/poser.h"
+#include "studio/engine_controller.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ths;
+
+namespace {
+
+bool weightsInstalled()
+{
+    return Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty();
+}
+
+// Waits until the controller leaves "loading".
+bool settle(EngineController &engine, int timeoutMs = 180000)
+{
+    return QTest::qWaitFor([&] { return engine.state() != QLatin1String("loading"); }, timeoutMs);
+}
+
+} // namespace
+
+class TestEngineController : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults()
+    {
+        EngineController engine;
+        QCOMPARE(engine.state(), QStringLiteral("idle"));
+        QCOMPARE(engine.variant(), QStringLiteral("separable_float"));
+        QCOMPARE(engine.device(), QStringLiteral("cpu"));
+        QCOMPARE(engine.variants(), variantNames());
+        QCOMPARE(engine.variants().size(), 4);
+        QVERIFY(!engine.poser());
+    }
+
+    void loadsTheRealPoser()
+    {
+        if (!weightsInstalled())
+            QSKIP("real weights not installed (scripts/test installs them)");
+        EngineController engine;
+        engine.setModelsDir(QStringLiteral(THS_MODELS_DIR));
+        engine.setThreads(2);
+        QStringList states;
+        connect(&engine, &EngineController::stateChanged, this, [&] { states << engine.state(); });
+        QSignalSpy poserSpy(&engine, &EngineController::poserChanged);
+        engine.load();
+        // load() returns while the weights are still loading: the GUI thread is free meanwhile.
+        QCOMPARE(engine.state(), QStringLiteral("loading"));
+        QVERIFY(!engine.poser());
+        QVERIFY(settle(engine));
+        QCOMPARE(states, (QStringList{QStringLiteral("loading"), QStringLiteral("ready")}));
+        QVERIFY2(engine.error().isEmpty(), qPrintable(engine.error()));
+        QCOMPARE(poserSpy.count(), 1);
+        QVERIFY(engine.poser());
+        QCOMPARE(engine.poser()->deviceName(), QStringLiteral("cpu"));
+        QVERIFY(engine.missingFiles().isEmpty());
+        QVERIFY(engine.loadSeconds() > 0);
+
+        // A reload with another option replaces the poser.
+        const std::shared_ptr<Poser> first = engine.poser();
+        engine.setThreads(1);
+        engine.load();
+        QVERIFY(settle(engine));
+        QCOMPARE(engine.state(), QStringLiteral("ready"));
+        QCOMPARE(poserSpy.count(), 2);
+        QVERIFY(engine.poser() && engine.poser() != first);
+    }
+
+    void missingWeightsAreListed()
+    {
+        QTemporaryDir empty;
+        QVERIFY(empty.isValid());
+        EngineController engine;
+        engine.setModelsDir(empty.path());
+        engine.load();
+        QVERIFY(settle(engine));
+        QCOMPARE(engine.state(), QStringLiteral("missing-weights"));
+        QVERIFY(!engine.poser());
+        const QStringList missing = engine.missingFiles();
+        QCOMPARE(missing.size(), 5);
+        QCOMPARE(missing, Poser::missingWeightFiles(empty.path(), ModelVariant::SeparableFloat));
+        for (const QString &network : Poser::networkNames()) {
+            const QString expected = QDir(empty.path()).filePath(QStringLiteral("separable_float/%1.pt").arg(network));
+            QVERIFY2(missing.contains(expected), qPrintable(expected + QStringLiteral(" not in ") + missing.join(',')));
+        }
+        QVERIFY(!engine.error().isEmpty());
+
+        // Another variant names its own files.
+        engine.setVariant(QStringLiteral("standard_half"));
+        engine.load();
+        QVERIFY(settle(engine));
+        QCOMPARE(engine.state(), QStringLiteral("missing-weights"));
+        QVERIFY(engine.missingFiles().first().contains(QStringLiteral("standard_half")));
+    }
+
+    void badDeviceFails()
+    {
+        if (!weightsInstalled())
+            QSKIP("real weights not installed (scripts/test installs them)");
+        EngineController engine;
+        engine.setModelsDir(QStringLiteral(THS_MODELS_DIR));
+        engine.setDevice(QStringLiteral("tpu"));
+        QSignalSpy poserSpy(&engine, &EngineController::poserChanged);
+        engine.load();
+        QVERIFY(settle(engine));
+        QCOMPARE(engine.state(), QStringLiteral("failed"));
+        QVERIFY2(engine.error().contains(QStringLiteral("invalid device \"tpu\"")), qPrintable(engine.error()));
+        QVERIFY(!engine.poser());
+        QCOMPARE(poserSpy.count(), 0);
+    }
+
+    void unknownVariantFails()
+    {
+        EngineController engine;
+        engine.setModelsDir(QStringLiteral(THS_MODELS_DIR));
+        engine.setVariant(QStringLiteral("separable_quantum"));
+        engine.load();
+        QVERIFY(settle(engine));
+        QCOMPARE(engine.state(), QStringLiteral("failed"));
+        QVERIFY2(engine.error().contains(QStringLiteral("separable_quantum")), qPrintable(engine.error()));
+    }
+
+    void laterLoadSupersedesEarlier()
+    {
+        QTemporaryDir empty;
+        EngineController engine;
+        engine.setModelsDir(empty.path());
+        engine.load();
+        engine.setVariant(QStringLiteral("nonsense"));
+        engine.load();
+        QVERIFY(settle(engine));
+        // Only the second load's outcome is ever shown, whichever finishes first.
+        QTest::qWait(200);
+        QCOMPARE(engine.state(), QStringLiteral("failed"));
+        QVERIFY(engine.missingFiles().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineController)
+#include "test_engine_controller.moc"
