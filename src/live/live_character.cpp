@@ -84,7 +84,7 @@ struct LiveCharacter::Impl {
                         if (!wake.wait_until(lock, lastEmit + kAckTimeout, ready))
                             awaitingConsumer = false;
                     } else {
-                        wake.wait(lock, ready);
+                        wake.wait(lock); // re-check above: a change of demand must reach the timed wait
                     }
                 }
                 if (stopping)
@@ -109,13 +109,11 @@ struct LiveCharacter::Impl {
                     image = newImage;
                     std::lock_guard lock(mutex);
                     hasImage = true;
-                } else {
-                    // The poser may be shared with others that set their own image: set ours every frame (the
-                    // same pixels again cost a comparison only and keep the poser's cached decomposition).
-                    poser->setImage(image);
                 }
                 const Pose pose = animator.nextFrame();
-                QImage frame = poser->render(pose);
+                // With our image every frame, in one step: the poser may be shared with others that set their own
+                // (the same pixels again cost a comparison only and keep the poser's cached decomposition).
+                QImage frame = poser->render(image, pose);
                 const QRect crop = animator.settings().cropRect(frame.size());
                 if (crop != frame.rect())
                     frame = frame.copy(crop);

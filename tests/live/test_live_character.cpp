@@ -113,6 +113,22 @@ private Q_SLOTS:
         m_live->setDemand(false);
     }
 
+    void demandReturningWhileAFrameIsUnacknowledgedResumes()
+    {
+        // A frame nobody acknowledges, demand off, demand on again: rendering must resume (after the
+        // acknowledgement timeout at the latest) rather than wait forever for an acknowledgement.
+        QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
+        m_live->setDemand(true);
+        QVERIFY(spy.wait(60000));
+        m_live->setDemand(false);
+        QTest::qWait(50);
+        const int before = spy.count();
+        m_live->setDemand(true);
+        QVERIFY2(QTest::qWaitFor([&] { return spy.count() > before; }, 60000), "rendering did not resume");
+        m_live->setDemand(false);
+        m_live->frameConsumed();
+    }
+
     void settingsAreValidatedAndApplied()
     {
         BackendResult bad = m_live->loadAnimatorSettings(QJsonObject{{QStringLiteral("target_fps"), 0}});
