@@ -146,9 +146,8 @@ void BatchExporter::run(QString folder, std::shared_ptr<Poser> poser, QImage ima
         QString error;
         QImage frame;
         try {
-            // The poser is shared with the preview: set the character again right before each frame.
-            poser->setImage(image);
-            frame = poser->render(expression.pose);
+            // The poser is shared with the preview: the character goes with every frame, in one step.
+            frame = poser->render(image, expression.pose);
         } catch (const std::exception &e) {
             error = tr("Rendering \"%1\" failed: %2").arg(expression.name, QString::fromUtf8(e.what()));
         }

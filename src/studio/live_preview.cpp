@@ -47,6 +47,7 @@ void LivePreview::setAnimating(bool on)
     m_animating = on;
     applyDemand();
     Q_EMIT animatingChanged();
+    Q_EMIT activeChanged();
 }
 
 void LivePreview::setServerDemand(bool wanted)
@@ -55,10 +56,19 @@ void LivePreview::setServerDemand(bool wanted)
     applyDemand();
 }
 
+void LivePreview::setSpeechDemand(bool wanted)
+{
+    if (wanted == m_speechDemand)
+        return;
+    m_speechDemand = wanted;
+    applyDemand();
+    Q_EMIT activeChanged();
+}
+
 void LivePreview::applyDemand()
 {
     if (m_character)
-        m_character->setDemand(m_animating || m_serverDemand);
+        m_character->setDemand(m_animating || m_serverDemand || m_speechDemand);
 }
 
 void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelName)

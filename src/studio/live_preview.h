@@ -28,6 +28,9 @@ class LivePreview : public QObject
     QML_UNCREATABLE("LivePreview is owned by Studio")
     Q_PROPERTY(bool animating READ animating WRITE setAnimating NOTIFY animatingChanged)
     Q_PROPERTY(bool available READ available NOTIFY characterChanged)
+    // Whether the preview should show the live frames: animating, or speaking (speech moves the mouth even when the
+    // idle animation is off).
+    Q_PROPERTY(bool active READ active NOTIFY activeChanged)
     Q_PROPERTY(QUrl frameUrl READ frameUrl NOTIFY frameUrlChanged)
     Q_PROPERTY(double fps READ fps NOTIFY fpsChanged)
 
@@ -44,6 +47,9 @@ public:
     // either the preview animates or someone watches, so neither switches the other off. The server must call this
     // rather than LiveCharacter::setDemand().
     void setServerDemand(bool wanted);
+    // Frames are also wanted while speech plays (the mouth moves in the preview).
+    void setSpeechDemand(bool wanted);
+    bool active() const { return m_animating || m_speechDemand; }
     bool available() const { return m_character != nullptr; }
     QUrl frameUrl() const;
     double fps() const;
@@ -59,6 +65,7 @@ public:
 
 Q_SIGNALS:
     void animatingChanged();
+    void activeChanged();
     void characterChanged();
     void frameReady(const QImage &frame);
     void frameUrlChanged();
@@ -75,6 +82,7 @@ private:
     bool m_hasBasePose = false;
     bool m_animating = false;
     bool m_serverDemand = false;
+    bool m_speechDemand = false;
     quint64 m_serial = 0;
     QList<qint64> m_frameTimes;
     QTimer m_fpsDecay; // re-announces fps once the window has passed without frames, so the display drops to 0

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QPointer>
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -27,6 +28,7 @@ struct PreviewRenderer::Worker {
     std::mutex mutex;
     std::condition_variable wake;
     std::optional<Pose> pending;
+    std::chrono::steady_clock::time_point pendingSince; // when the pending pose was requested
     std::shared_ptr<Poser> poser;
     QImage image;
     bool rendering = false; // a render is in progress (busy lasts until nothing is pending or rendering)
@@ -43,6 +45,7 @@ struct PreviewRenderer::Worker {
     {
         for (;;) {
             Pose pose;
+            std::chrono::steady_clock::time_point requestedAt;
             std::shared_ptr<Poser> usePoser;
             QImage useImage;
             {
@@ -51,6 +54,7 @@ struct PreviewRenderer::Worker {
                 if (stopping)
                     return;
                 pose = *pending;
+                requestedAt = pendingSince;
                 pending.reset();
                 rendering = true;
                 usePoser = poser;
@@ -61,10 +65,9 @@ struct PreviewRenderer::Worker {
             QElapsedTimer timer;
             timer.start();
             try {
-                // Set every time: the poser is shared with the live preview and the exporter. The same pixels
-                // again cost one comparison and keep the poser's cached decomposition.
-                usePoser->setImage(useImage);
-                frame = usePoser->render(pose);
+                // With the image every time: the poser is shared with the live preview and the exporter. The same
+                // pixels again cost one comparison and keep the poser's cached decomposition.
+                frame = usePoser->render(useImage, pose);
             } catch (const EngineError &e) {
                 error = e.message();
             }
@@ -73,8 +76,10 @@ struct PreviewRenderer::Worker {
                 std::lock_guard lock(mutex);
                 rendering = false;
             }
-            QMetaObject::invokeMethod(q, [q = q, frame, ms, error] { q->deliver(frame, ms, error); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(q, [q = q, frame, ms, error, requestedAt] {
+                const double latency = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - requestedAt).count();
+                q->deliver(frame, ms, latency, error);
+            }, Qt::QueuedConnection);
         }
     }
 
@@ -139,6 +144,7 @@ void PreviewRenderer::request(const Pose &pose)
     m_worker->update([&] {
         replaced = m_worker->pending.has_value();
         m_worker->pending = pose;
+        m_worker->pendingSince = std::chrono::steady_clock::now();
     });
     if (replaced) {
         ++m_dropped;
@@ -150,7 +156,7 @@ void PreviewRenderer::request(const Pose &pose)
     }
 }
 
-void PreviewRenderer::deliver(const QImage &frame, double ms, const QString &error)
+void PreviewRenderer::deliver(const QImage &frame, double ms, double latencyMs, const QString &error)
 {
     if (error != m_error) {
         m_error = error;
@@ -162,6 +168,7 @@ void PreviewRenderer::deliver(const QImage &frame, double ms, const QString &err
         while (!m_frameTimes.isEmpty() && now - m_frameTimes.first() > kFpsWindowMs)
             m_frameTimes.removeFirst();
         m_msPerFrame = ms;
+        m_latencyMs = latencyMs;
         ++m_rendered;
         ++m_serial;
         m_lastFrame = frame;

@@ -31,6 +31,8 @@ class PreviewRenderer : public QObject
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(double msPerFrame READ msPerFrame NOTIFY statsChanged)
     Q_PROPERTY(double fps READ fps NOTIFY statsChanged)
+    // From the request() of the pose shown to its frame arriving on the GUI thread (queue wait + render).
+    Q_PROPERTY(double latencyMs READ latencyMs NOTIFY statsChanged)
     Q_PROPERTY(int rendered READ rendered NOTIFY statsChanged)
     Q_PROPERTY(int dropped READ dropped NOTIFY statsChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
@@ -43,6 +45,7 @@ public:
     QUrl frameUrl() const;
     bool busy() const { return m_busy; }
     double msPerFrame() const { return m_msPerFrame; }
+    double latencyMs() const { return m_latencyMs; }
     double fps() const;
     int rendered() const { return m_rendered; }
     int dropped() const { return m_dropped; }
@@ -64,12 +67,13 @@ Q_SIGNALS:
 
 private:
     struct Worker;
-    void deliver(const QImage &frame, double ms, const QString &error);
+    void deliver(const QImage &frame, double ms, double latencyMs, const QString &error);
 
     std::shared_ptr<StudioImages> m_images;
     std::unique_ptr<Worker> m_worker;
     bool m_busy = false;
     double m_msPerFrame = 0;
+    double m_latencyMs = 0;
     int m_rendered = 0;
     int m_dropped = 0;
     quint64 m_serial = 0;
