@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "studio/studio.h"
+
+#include "engine/poser.h"
+#include "live/live_character.h"
+#include "studio/language_switcher.h"
+#include "studio/studio_image_provider.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJSEngine>
+#include <QPointer>
+#include <QQmlEngine>
+
+namespace ths {
+
+namespace {
+QPointer<Studio> g_instance;
+}
+
+Studio::Studio(const StudioOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_images(std::make_shared<StudioImages>())
+    , m_imageProvider(std::make_unique<StudioImageProvider>(m_images))
+    , m_settings(new StudioSettings(true, this))
+    , m_language(new LanguageSwitcher(this))
+    , m_engine(new EngineController(this))
+    , m_character(new CharacterController(m_images, this))
+    , m_poseEditor(new PoseEditorModel(this))
+    , m_library(new ExpressionLibrary(this))
+    , m_exporter(new BatchExporter(this))
+    , m_preview(new PreviewRenderer(m_images, this))
+    , m_live(new LivePreview(m_images, this))
+    , m_server(new ServerController(true, this))
+    , m_speech(new SpeechController(true, this))
+{
+    m_library->setStoragePath(ExpressionLibrary::defaultStoragePath());
+    m_engine->setModelsDir(options.modelsDir);
+    // Command-line values win for this run; the saved settings otherwise.
+    m_engine->setVariant(options.variant.isEmpty() ? m_settings->variant() : options.variant);
+    m_engine->setDevice(options.device.isEmpty() ? m_settings->device() : options.device);
+    m_engine->setThreads(options.threads >= 0 ? options.threads : m_settings->threads());
+    wire();
+}
+
+Studio::~Studio()
+{
+    // The server and speech hold the live character: stop them before it goes.
+    m_server->stop();
+    m_speech->stop();
+    m_server->setLiveCharacter(nullptr);
+    m_speech->setLiveCharacter(nullptr);
+}
+
+Studio *Studio::create(QQmlEngine *qmlEngine, QJSEngine *)
+{
+    Studio *studio = g_instance;
+    if (!studio) {
+        // QML tests: a studio configured from the environment, owned by the QML engine.
+        StudioOptions options;
+        options.modelsDir = qEnvironmentVariable("THS_MODELS_DIR");
+        const QString images = qEnvironmentVariable("THS_IMAGES_DIR");
+        if (!images.isEmpty())
+            options.defaultImagePath = QDir(images).filePath(QStringLiteral("lambda_00.png"));
+        studio = new Studio(options);
+        studio->start();
+    } else {
+        QJSEngine::setObjectOwnership(studio, QJSEngine::CppOwnership);
+    }
+    if (studio->m_imageProvider)
+        qmlEngine->addImageProvider(QString::fromLatin1(StudioImageProvider::kProviderId), studio->m_imageProvider.release());
+    studio->m_language->setEngine(qmlEngine);
+    return studio;
+}
+
+void Studio::setInstance(Studio *studio)
+{
+    g_instance = studio;
+}
+
+QString Studio::version() const
+{
+    return QCoreApplication::applicationVersion();
+}
+
+void Studio::wire()
+{
+    connect(m_engine, &EngineController::poserChanged, this, [this] {
+        const std::shared_ptr<Poser> poser = m_engine->poser();
+        m_preview->setPoser(poser);
+        m_live->setPoser(poser, m_engine->variant());
+        if (poser)
+            m_preview->request(m_poseEditor->currentPose());
+    });
+    connect(m_live, &LivePreview::characterChanged, this, [this] {
+        const bool serving = m_server->running();
+        if (serving)
+            m_server->stop();
+        m_server->setLiveCharacter(m_live->character());
+        m_speech->setLiveCharacter(m_live->character());
+        if (serving && m_live->character())
+            m_server->start();
+    });
+    // The live character renders while the preview animates, speech plays or the server has viewers.
+    m_server->setDemandHandler([this](bool viewers) { m_live->setServerDemand(viewers); });
+    connect(m_speech, &SpeechController::started, this, [this] { m_live->setSpeechDemand(true); });
+    connect(m_speech, &SpeechController::finished, this, [this] { m_live->setSpeechDemand(false); });
+
+    connect(m_character, &CharacterController::imageChanged, this, &Studio::characterChanged);
+    connect(m_poseEditor, &PoseEditorModel::poseChanged, this, [this] {
+        const Pose pose = m_poseEditor->currentPose();
+        m_preview->request(pose);
+        m_live->setBasePose(pose);
+    });
+
+    connect(m_settings, &StudioSettings::variantChanged, this, &Studio::reloadEngine);
+    connect(m_settings, &StudioSettings::deviceChanged, this, &Studio::reloadEngine);
+    connect(m_settings, &StudioSettings::threadsChanged, this, &Studio::reloadEngine);
+    connect(m_settings, &StudioSettings::languageChanged, this, [this] { m_language->apply(m_settings->language()); });
+}
+
+void Studio::start()
+{
+    m_language->apply(m_settings->language());
+    m_live->setBasePose(m_poseEditor->currentPose());
+    m_engine->load();
+    const QString image = startupImage();
+    if (!image.isEmpty())
+        m_character->open(QUrl::fromLocalFile(image));
+}
+
+QString Studio::startupImage() const
+{
+    if (!m_options.imagePath.isEmpty())
+        return m_options.imagePath; // even when missing: the character panel then says so
+    for (const QString &recent : m_character->recentFiles())
+        if (QFileInfo::exists(recent))
+            return recent;
+    return QFileInfo::exists(m_options.defaultImagePath) ? m_options.defaultImagePath : QString();
+}
+
+void Studio::reloadEngine()
+{
+    m_engine->setVariant(m_settings->variant());
+    m_engine->setDevice(m_settings->device());
+    m_engine->setThreads(m_settings->threads());
+    m_engine->load();
+}
+
+void Studio::characterChanged()
+{
+    if (!m_character->usable())
+        return; // the character panel shows why; the previous character stays on screen
+    const QImage image = m_character->image();
+    m_preview->setImage(image);
+    m_live->setImage(image);
+    m_preview->request(m_poseEditor->currentPose());
+}
+
+void Studio::applyExpression(const QString &name)
+{
+    const std::optional<Pose> pose = m_library->find(name);
+    if (!pose) {
+        Q_EMIT message(tr("There is no expression named “%1”.").arg(name));
+        return;
+    }
+    m_poseEditor->setCurrentPose(*pose, tr("Apply expression “%1”").arg(name));
+}
+
+bool Studio::saveExpression(const QString &name)
+{
+    return m_library->savePreset(name.trimmed(), m_poseEditor->pose());
+}
+
+bool Studio::exportExpressions(const QUrl &folder)
+{
+    if (!m_engine->poser()) {
+        Q_EMIT message(tr("The models are not loaded yet: export needs them to render the expressions."));
+        return false;
+    }
+    if (!m_character->usable()) {
+        Q_EMIT message(tr("Open a usable character image first: export renders every expression with it."));
+        return false;
+    }
+    m_exporter->start(BatchExporter::localPath(folder), m_engine->poser(), m_character->image(), m_library->expressions());
+    return true;
+}
+
+} // namespace ths
