@@ -14,7 +14,7 @@ APT_PACKAGES=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-dialogs qml6-module-qtquick-templates
   qml6-module-qtqml-workerscript qml6-module-qtmultimedia qml6-module-qttest
-  qml6-module-qtcore qml6-module-qt-labs-platform qml6-module-qt-labs-settings
+  qml6-module-qtcore qml6-module-qtqml qml6-module-qtqml-models qml6-module-qt-labs-platform qml6-module-qt-labs-settings
   qt6-qpa-plugins qt6-image-formats-plugins gstreamer1.0-plugins-good
   libespeak-ng-dev espeak-ng xvfb xauth
 )
