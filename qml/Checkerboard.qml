@@ -23,7 +23,8 @@ Canvas {
         ctx.fillStyle = darkColor
         const size = Math.max(1, cellSize)
         for (let y = 0, row = 0; y < height; y += size, ++row) {
-            for (let x = (row % 2) * size; x < width; x += 2 * size)
+            // Dark cells: the second of each pair, shifted by one cell on odd rows (light cell at the top left).
+            for (let x = ((row + 1) % 2) * size; x < width; x += 2 * size)
                 ctx.fillRect(x, y, size, size)
         }
     }

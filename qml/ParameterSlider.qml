@@ -64,15 +64,19 @@ RowLayout {
         Accessible.name: root.label
         onMoved: root.moved(value)
         onPressedChanged: if (!pressed) root.committed()
-        // Arrow keys move the value (Slider emits moved); each key press is its own undo step.
-        Keys.onReleased: event => {
-            if (!event.isAutoRepeat && [Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down,
-                                        Qt.Key_PageUp, Qt.Key_PageDown, Qt.Key_Home, Qt.Key_End].includes(event.key))
-                root.committed()
-        }
+        // Arrow keys move the value (Slider emits moved, and pressed goes true/false around each key press, which
+        // commits above). Home/End are not handled by Slider itself; they are handled here and commit on release.
         Keys.onPressed: event => {
-            if (event.key === Qt.Key_Home) { root.moved(root.clamp(Math.min(root.from, root.to))); event.accepted = true }
-            else if (event.key === Qt.Key_End) { root.moved(root.clamp(Math.max(root.from, root.to))); event.accepted = true }
+            if (event.key === Qt.Key_Home || event.key === Qt.Key_End) {
+                root.moved(event.key === Qt.Key_Home ? Math.min(root.from, root.to) : Math.max(root.from, root.to))
+                event.accepted = true
+            }
+        }
+        Keys.onReleased: event => {
+            if ((event.key === Qt.Key_Home || event.key === Qt.Key_End) && !event.isAutoRepeat) {
+                root.committed()
+                event.accepted = true
+            }
         }
     }
 
