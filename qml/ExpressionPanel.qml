@@ -182,10 +182,7 @@ PanelPage {
         Button {
             text: qsTr("Export selected…")
             enabled: root.selectedName.length > 0
-            onClicked: {
-                exportOneDialog.selectedFile = Theme.fileUrl(root.selectedName + ".json")
-                exportOneDialog.open()
-            }
+            onClicked: exportOneDialog.open()
         }
     }
 
@@ -300,7 +297,6 @@ PanelPage {
         title: qsTr("Export all expressions")
         fileMode: FileDialog.SaveFile
         defaultSuffix: "json"
-        selectedFile: "_emotions.json"
         nameFilters: [qsTr("Expression files (*.json)")]
         onAccepted: root.library.exportEmotions(selectedFile)
     }

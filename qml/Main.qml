@@ -72,9 +72,10 @@ ApplicationWindow {
             onActivated: index => window.showPage(index)
         }
 
-        Item {
+        Rectangle {
             SplitView.fillWidth: true
             SplitView.minimumWidth: 420
+            color: Theme.palette.window
 
             StackLayout {
                 id: stack

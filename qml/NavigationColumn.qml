@@ -15,7 +15,7 @@ Pane {
 
     padding: 0
     background: Rectangle {
-        color: Theme.raised
+        color: Theme.palette.base
         Rectangle {
             anchors.right: parent.right
             width: 1

@@ -46,11 +46,20 @@ PanelPage {
         }
     }
 
-    Repeater {
-        model: root.editor.groups()
-        delegate: PoseGroupSection {
-            required property string modelData
-            group: modelData
+    // Two columns of groups when there is room for two sliders side by side.
+    GridLayout {
+        Layout.fillWidth: true
+        columns: root.availableWidth >= 760 ? 2 : 1
+        columnSpacing: Theme.margin * 2
+        rowSpacing: Theme.spacing
+        Repeater {
+            model: root.editor.groups()
+            delegate: PoseGroupSection {
+                required property string modelData
+                group: modelData
+                Layout.alignment: Qt.AlignTop
+                Layout.preferredWidth: 1 // equal columns: the widths come from fillWidth alone
+            }
         }
     }
 }

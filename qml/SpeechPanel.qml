@@ -64,10 +64,15 @@ PanelPage {
         Layout.preferredHeight: 96
         TextArea {
             id: textArea
-            placeholderText: qsTr("Type what the character should say, then press Speak (Ctrl+Enter).")
+            placeholderText: qsTr("What should the character say?")
             wrapMode: TextArea.Wrap
             selectByMouse: true
             Accessible.name: qsTr("Text to speak")
+            background: Rectangle {
+                color: Theme.palette.base
+                border.color: textArea.activeFocus ? Theme.palette.highlight : Theme.border
+                radius: 2
+            }
             Keys.onPressed: event => {
                 if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
                         && (event.modifiers & Qt.ControlModifier)) {
@@ -86,6 +91,9 @@ PanelPage {
             highlighted: true
             enabled: textArea.text.trim().length > 0 && !root.speech.busy
             onClicked: root.speak()
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
+            ToolTip.text: qsTr("Speak the text (Ctrl+Enter)")
         }
         Button {
             text: qsTr("Play audio file…")
