@@ -28,7 +28,8 @@ QtObject {
     // Grows by one whenever the UI language changes. QQmlEngine::retranslate() re-evaluates qsTr() bindings, but
     // not bindings on C++ labels (PoseEditorModel::groupLabel …); those list this property to be refreshed too.
     property int languageRevision: 0
-    readonly property string languageProbe: qsTr("Talkinghead Studio")
+    //: The code of this translation: en, zh_CN or ja. Never shown; a change tells the UI that the language changed.
+    readonly property string languageProbe: qsTr("en")
     onLanguageProbeChanged: ++languageRevision
 
     readonly property int spacing: 8
