@@ -5,10 +5,14 @@
 #include <QtQuickTest>
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QWindow>
 
 Q_IMPORT_QML_PLUGIN(TalkingheadStudioPlugin)
 Q_IMPORT_QML_PLUGIN(TalkingheadStudio_UiPlugin)
@@ -40,6 +44,51 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("testModelsDir"), QStringLiteral(THS_MODELS_DIR));
         engine->rootContext()->setContextProperty(QStringLiteral("testImagesDir"), QStringLiteral(THS_IMAGES_DIR));
         engine->rootContext()->setContextProperty(QStringLiteral("testTempDir"), m_home.path());
+        // Where tst_mainwindow.qml saves its screenshots; none are saved when unset.
+        engine->rootContext()->setContextProperty(QStringLiteral("testScreenshotDir"),
+                                                  qEnvironmentVariable("THS_SCREENSHOT_DIR"));
+        engine->rootContext()->setContextProperty(QStringLiteral("testSetup"), this);
+    }
+
+    // TestCase.keyClick() reaches only the test's own window; this sends a key to another one (the studio's
+    // ApplicationWindow), so its window-wide shortcuts can be tested.
+    Q_INVOKABLE void keyClick(QObject *window, int key, int modifiers)
+    {
+        if (auto *w = qobject_cast<QWindow *>(window))
+            QTest::keyClick(w, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+    }
+
+    // A dark application palette (as a dark desktop theme would give), or back to the style's default, so the
+    // tests can check that the UI follows the system palette.
+    Q_INVOKABLE void setDarkPalette(bool dark)
+    {
+        if (!dark) {
+            QGuiApplication::setPalette(QPalette());
+            return;
+        }
+        QPalette p;
+        const QColor window(0x2b, 0x2b, 0x2b), base(0x1e, 0x1e, 0x1e), text(0xe8, 0xe8, 0xe8);
+        p.setColor(QPalette::Window, window);
+        p.setColor(QPalette::WindowText, text);
+        p.setColor(QPalette::Base, base);
+        p.setColor(QPalette::AlternateBase, window);
+        p.setColor(QPalette::Text, text);
+        p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+        p.setColor(QPalette::ButtonText, text);
+        p.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, base);
+        p.setColor(QPalette::ToolTipText, text);
+        p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        p.setColor(QPalette::Light, QColor(0x50, 0x50, 0x50));
+        p.setColor(QPalette::Midlight, QColor(0x44, 0x44, 0x44));
+        p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x30));
+        p.setColor(QPalette::Dark, QColor(0x20, 0x20, 0x20));
+        p.setColor(QPalette::Shadow, Qt::black);
+        p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        QGuiApplication::setPalette(p);
     }
 
 private:
