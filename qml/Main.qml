@@ -59,6 +59,40 @@ ApplicationWindow {
         onActivated: Studio.poseEditor.redo()
     }
 
+    // Messages that belong to no panel (Studio.message), shown for a few seconds at the bottom of the window.
+    Connections {
+        target: Studio
+        function onMessage(text) {
+            toast.text = text
+            toast.open()
+            toastTimer.restart()
+        }
+    }
+    Popup {
+        id: toast
+        property alias text: toastLabel.text
+        x: (window.width - width) / 2
+        y: window.height - height - Theme.margin * 2
+        width: Math.min(implicitWidth, window.width - 4 * Theme.margin)
+        padding: Theme.spacing * 1.5
+        closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+        background: Rectangle {
+            color: Theme.palette.base
+            border.color: Theme.border
+            radius: Theme.radius
+        }
+        contentItem: Label {
+            id: toastLabel
+            wrapMode: Text.Wrap
+            color: Theme.palette.text
+        }
+        Timer {
+            id: toastTimer
+            interval: 6000
+            onTriggered: toast.close()
+        }
+    }
+
     SplitView {
         anchors.fill: parent
         orientation: Qt.Horizontal

@@ -27,6 +27,9 @@ public:
         qputenv("XDG_CONFIG_HOME", QDir(m_home.path()).filePath("config").toLocal8Bit());
         qputenv("XDG_DATA_HOME", QDir(m_home.path()).filePath("data").toLocal8Bit());
         qputenv("XDG_CACHE_HOME", QDir(m_home.path()).filePath("cache").toLocal8Bit());
+        // Studio::create() makes the singleton for QML tests from these: the real weights and example images.
+        qputenv("THS_MODELS_DIR", THS_MODELS_DIR);
+        qputenv("THS_IMAGES_DIR", THS_IMAGES_DIR);
     }
 
 public Q_SLOTS:
