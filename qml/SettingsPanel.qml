@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import TalkingheadStudio
+
+// Model variant, device, threads, language and preview background; saved with QSettings by StudioSettings.
+// Changing the model settings reloads the models (Studio wires settings → engine).
+PanelPage {
+    id: root
+
+    readonly property var settings: Studio.settings
+    readonly property var engine: Studio.engine
+
+    title: qsTr("Settings")
+    description: qsTr("Changes are saved right away and kept for the next start.")
+
+    function variantLabel(variant) {
+        switch (variant) {
+        case "separable_float": return qsTr("Separable, 32-bit (default, fastest)")
+        case "separable_half": return qsTr("Separable, 16-bit")
+        case "standard_float": return qsTr("Standard, 32-bit (best quality, slower)")
+        case "standard_half": return qsTr("Standard, 16-bit")
+        default: return variant
+        }
+    }
+
+    function stateLabel(state) {
+        switch (state) {
+        case "idle": return qsTr("Not loaded")
+        case "loading": return qsTr("Loading…")
+        case "ready": return qsTr("Ready")
+        case "missing-weights": return qsTr("Weight files missing")
+        case "failed": return qsTr("Failed to load")
+        default: return state
+        }
+    }
+
+    SectionHeader {
+        text: qsTr("Model")
+    }
+    GridLayout {
+        Layout.fillWidth: true
+        columns: 2
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing
+
+        Label {
+            text: qsTr("Variant")
+        }
+        ComboBox {
+            id: variantBox
+            Layout.fillWidth: true
+            Layout.maximumWidth: 360
+            model: root.engine.variants
+            currentIndex: root.engine.variants.indexOf(root.settings.variant)
+            displayText: root.variantLabel(currentText)
+            Accessible.name: qsTr("Model variant")
+            delegate: ItemDelegate {
+                required property string modelData
+                required property int index
+                width: variantBox.width
+                highlighted: variantBox.highlightedIndex === index
+                text: root.variantLabel(modelData)
+            }
+            onActivated: index => root.settings.variant = root.engine.variants[index]
+        }
+
+        Label {
+            text: qsTr("Device")
+        }
+        ComboBox {
+            id: deviceBox
+            Layout.fillWidth: true
+            Layout.maximumWidth: 360
+            editable: true
+            model: ["cpu", "cuda"]
+            Accessible.name: qsTr("Device")
+            Component.onCompleted: editText = root.settings.device
+            onActivated: index => root.settings.device = model[index]
+            onAccepted: root.settings.device = editText.trim()
+            Connections {
+                target: root.settings
+                function onDeviceChanged() { deviceBox.editText = root.settings.device }
+            }
+        }
+
+        Label {
+            text: qsTr("Threads")
+        }
+        SpinBox {
+            from: 0
+            to: 256
+            editable: true
+            value: root.settings.threads
+            textFromValue: (value, locale) => value === 0 ? qsTr("Automatic") : String(value)
+            valueFromText: (text, locale) => parseInt(text) || 0
+            Accessible.name: qsTr("Threads")
+            onValueModified: root.settings.threads = value
+        }
+    }
+    Label {
+        Layout.fillWidth: true
+        text: qsTr("Device is “cpu”, “cuda” or “cuda:N”. Threads: 0 lets the engine choose.")
+        color: Theme.mutedText
+        wrapMode: Text.Wrap
+    }
+
+    // The engine's state, so a change's effect is visible here too.
+    GridLayout {
+        Layout.fillWidth: true
+        columns: 2
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing / 2
+        Label {
+            text: qsTr("Status")
+            color: Theme.mutedText
+        }
+        Label {
+            Layout.fillWidth: true
+            text: root.engine.state === "ready" && root.engine.loadSeconds > 0
+                  ? qsTr("Ready (loaded in %1 s)").arg(root.engine.loadSeconds.toFixed(1))
+                  : root.stateLabel(root.engine.state)
+            wrapMode: Text.Wrap
+        }
+        Label {
+            text: qsTr("Models folder")
+            color: Theme.mutedText
+        }
+        Label {
+            Layout.fillWidth: true
+            text: root.engine.modelsDir
+            wrapMode: Text.WrapAnywhere
+            textFormat: Text.PlainText
+        }
+    }
+    Repeater {
+        model: root.engine.notices
+        delegate: StatusMessage {
+            required property string modelData
+            text: modelData
+            severity: "info"
+        }
+    }
+    StatusMessage {
+        text: root.engine.state === "failed" ? root.engine.error : ""
+        severity: "error"
+    }
+    Button {
+        text: qsTr("Reload models")
+        enabled: root.engine.state !== "loading"
+        onClicked: root.engine.load()
+    }
+
+    SectionHeader {
+        text: qsTr("Appearance")
+    }
+    GridLayout {
+        Layout.fillWidth: true
+        columns: 2
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing
+
+        Label {
+            text: qsTr("Language")
+        }
+        ComboBox {
+            id: languageBox
+            // "" follows the system's language.
+            readonly property var codes: [""].concat(root.settings.languages)
+            Layout.fillWidth: true
+            Layout.maximumWidth: 360
+            model: codes
+            currentIndex: codes.indexOf(root.settings.language)
+            displayText: currentIndex <= 0 ? qsTr("System default") : root.settings.languageName(currentText)
+            Accessible.name: qsTr("Language")
+            delegate: ItemDelegate {
+                required property string modelData
+                required property int index
+                width: languageBox.width
+                highlighted: languageBox.highlightedIndex === index
+                text: modelData === "" ? qsTr("System default") : root.settings.languageName(modelData)
+            }
+            onActivated: index => root.settings.language = codes[index]
+        }
+
+        Label {
+            text: qsTr("Preview background")
+        }
+        BackgroundPicker {
+            Layout.fillWidth: true
+            Layout.maximumWidth: 360
+        }
+    }
+}

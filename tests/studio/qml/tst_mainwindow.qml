@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import TalkingheadStudio
+import TalkingheadStudio.Ui
+
+// The whole window (qrc:/TalkingheadStudio/Ui/Main.qml) against the real Studio singleton: it loads, Ctrl+1…6
+// switch the panels, it fits in 960×640, and it follows a dark system palette. With THS_SCREENSHOT_DIR set, every
+// panel is saved at 960×640 and 1600×1000 (light) and 1280×800 (dark) for a person to look at.
+TestCase {
+    id: testCase
+    name: "MainWindow"
+    visible: true
+    width: 10
+    height: 10
+    when: windowShown
+
+    property var window: null
+
+    function initTestCase() {
+        const component = Qt.createComponent("qrc:/TalkingheadStudio/Ui/Main.qml")
+        compare(component.status, Component.Ready, component.errorString())
+        window = component.createObject(null, { width: 960, height: 640 })
+        verify(window)
+        window.requestActivate()
+        tryVerify(() => window.active, 5000, "window-wide shortcuts need the window active")
+    }
+
+    function cleanupTestCase() {
+        testSetup.setDarkPalette(false)
+        if (window)
+            window.destroy()
+    }
+
+    function save(file) {
+        if (!testScreenshotDir)
+            return
+        let saved = false
+        window.contentItem.children[0].grabToImage(result => {
+            result.saveToFile(testScreenshotDir + "/" + file)
+            saved = true
+        })
+        tryVerify(() => saved, 5000)
+    }
+
+    function test_1_minimumSize() {
+        compare(window.minimumWidth, 960)
+        compare(window.minimumHeight, 640)
+        compare(window.title, "Talkinghead Studio")
+    }
+
+    function test_2_shortcutsSwitchPanels() {
+        for (let page = 0; page < 6; ++page) {
+            testSetup.keyClick(window, Qt.Key_1 + page, Qt.ControlModifier)
+            tryCompare(window, "currentPage", page)
+        }
+        testSetup.keyClick(window, Qt.Key_1, Qt.ControlModifier)
+        tryCompare(window, "currentPage", 0)
+    }
+
+    function test_3_screenshots() {
+        const sizes = [[960, 640], [1600, 1000]]
+        for (const size of sizes) {
+            window.width = size[0]
+            window.height = size[1]
+            for (let page = 0; page < 6; ++page) {
+                window.showPage(page)
+                wait(150)
+                save("panel" + page + "_" + size[0] + "x" + size[1] + ".png")
+            }
+        }
+    }
+
+    function test_4_followsADarkPalette() {
+        window.width = 1280
+        window.height = 800
+        testSetup.setDarkPalette(true)
+        tryVerify(() => Theme.dark, 5000, "Theme follows the system palette")
+        for (let page = 0; page < 6; ++page) {
+            window.showPage(page)
+            wait(150)
+            save("panel" + page + "_dark.png")
+        }
+        testSetup.setDarkPalette(false)
+        tryVerify(() => !Theme.dark, 5000)
+    }
+}
