@@ -9,5 +9,9 @@ namespace ths {
 int runRenderCommand(const QStringList &args);
 int runBenchCommand(const QStringList &args);
 int runServeCommand(const QStringList &args);
+int runStudioCommand(const QStringList &args);
+
+// True when a GUI can open: DISPLAY or WAYLAND_DISPLAY is set, or QT_QPA_PLATFORM names a platform explicitly.
+bool displayAvailable();
 
 } // namespace ths

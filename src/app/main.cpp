@@ -8,9 +8,11 @@
 
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -18,9 +20,11 @@ struct Command {
     const char *name;
     const char *summary;
     int (*run)(const QStringList &args);
+    bool gui = false; // needs a QGuiApplication and a display
 };
 
 const Command kCommands[] = {
+    {"studio", "open the desktop studio (the default when a display is available)", ths::runStudioCommand, true},
     {"render", "render the character in one or more poses to PNG files", ths::runRenderCommand},
     {"serve", "run the SillyTavern-Extras compatible API server (headless)", ths::runServeCommand},
     {"classify", "score text over the 28 emotions (the classify module)", ths::runClassifyCommand},
@@ -39,29 +43,57 @@ void printUsage(FILE *out)
     s << "\nRun 'talkinghead-studio <command> --help' for the options of a command.\n";
 }
 
+const Command *findCommand(const QString &name)
+{
+    for (const auto &c : kCommands)
+        if (name == QLatin1String(c.name))
+            return &c;
+    return nullptr;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // The command decides the application type: the studio needs a QGuiApplication (and a display), which the
+    // headless commands must not require. With no command, the studio opens when there is a display.
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    const bool wantsHelp = !args.isEmpty() && (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h"));
+    const Command *command = args.isEmpty() ? (ths::displayAvailable() ? findCommand(QStringLiteral("studio")) : nullptr)
+                                            : findCommand(args.first());
+    if (!args.isEmpty() && command)
+        args.removeFirst();
+    if (command && command->gui && !ths::displayAvailable()) {
+        std::fprintf(stderr, "talkinghead-studio %s: no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Run "
+                             "'talkinghead-studio serve' for the headless API server, or set QT_QPA_PLATFORM=offscreen.\n",
+                     command->name);
+        return 1;
+    }
+
+    std::unique_ptr<QCoreApplication> app;
+    if (command && command->gui)
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("talkinghead-studio"));
     QCoreApplication::setOrganizationName(QStringLiteral("Talkinghead Studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(THS_VERSION));
 
-    QStringList args = app.arguments().mid(1);
-    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+    if (command)
+        return command->run(args);
+    if (args.isEmpty() || wantsHelp) {
         printUsage(args.isEmpty() ? stderr : stdout);
+        if (args.isEmpty())
+            std::fprintf(stderr, "\n(no display: the studio needs one; 'serve' runs the headless API server)\n");
         return args.isEmpty() ? 2 : 0;
     }
     if (args.first() == QLatin1String("--version")) {
         std::printf("talkinghead-studio %s\n", THS_VERSION);
         return 0;
     }
-    const QString name = args.takeFirst();
-    for (const auto &c : kCommands)
-        if (name == QLatin1String(c.name))
-            return c.run(args);
-    std::fprintf(stderr, "talkinghead-studio: unknown command \"%s\"\n\n", qPrintable(name));
+    std::fprintf(stderr, "talkinghead-studio: unknown command \"%s\"\n\n", qPrintable(args.first()));
     printUsage(stderr);
     return 2;
 }

@@ -11,14 +11,25 @@
 
 namespace {
 
+// The environment of a machine without a display (CTest sets QT_QPA_PLATFORM=offscreen for every test).
+QProcessEnvironment headlessEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    return env;
+}
+
 struct Result {
     int exitCode = -1;
     QString out, err;
 };
 
-Result run(const QStringList &args, int timeoutMs = 600000)
+Result run(const QStringList &args, int timeoutMs = 600000,
+           const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(THS_CLI_PATH), args);
     if (!p.waitForFinished(timeoutMs))
         p.kill();
@@ -48,9 +59,15 @@ class TestCli : public QObject
 private Q_SLOTS:
     void usage()
     {
-        Result r = run({});
+        // With no command and no display: the usage (the studio would need a display), exit 2.
+        Result r = run({}, 60000, headlessEnvironment());
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("Usage: talkinghead-studio <command>")));
+        QVERIFY(r.err.contains(QStringLiteral("studio")));
+        // Asking for the studio without a display is a clear error, not Qt's abort.
+        r = run({QStringLiteral("studio")}, 60000, headlessEnvironment());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no display")) && r.err.contains(QStringLiteral("serve")), qPrintable(r.err));
         r = run({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("render")) && r.out.contains(QStringLiteral("bench")));

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark (not a test): the studio's responsiveness with the real networks, offscreen.
+//   - launch → first preview frame (from the start of main, i.e. after the libraries loaded);
+//   - slider → preview latency while a slider is dragged continuously (a pose change every 16 ms for --seconds);
+//   - the GUI thread: the longest gap between 5 ms timer ticks and the window's frame intervals while inference runs.
+// Run: QT_QPA_PLATFORM=offscreen build/tests/studio/bench_studio [--seconds 20]
+
+#include "engine/pose.h"
+#include "studio/studio_launcher.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <algorithm>
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(TalkingheadStudioPlugin)
+Q_IMPORT_QML_PLUGIN(TalkingheadStudio_UiPlugin)
+
+using namespace ths;
+
+namespace {
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[qMin(values.size() - 1, qsizetype(p * (values.size() - 1) + 0.5))];
+}
+
+void printSeries(const char *name, const QList<double> &values)
+{
+    std::printf("%s: n=%lld median=%.1f p95=%.1f max=%.1f ms\n", name, static_cast<long long>(values.size()),
+                percentile(values, 0.5), percentile(values, 0.95), percentile(values, 1.0));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("talkinghead-studio-bench"));
+    QStandardPaths::setTestModeEnabled(true);
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Length of the continuous drag."), QStringLiteral("S"), QStringLiteral("20")});
+    parser.process(app);
+    const int dragSeconds = qMax(2, parser.value(QStringLiteral("seconds")).toInt());
+
+    StudioOptions options;
+    options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+    options.imagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
+    StudioLauncher launcher(options);
+    QString error;
+    if (!launcher.open(&error)) {
+        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+        return 1;
+    }
+    Studio *studio = launcher.studio();
+    QQuickWindow *window = launcher.window();
+    window->resize(1280, 800);
+    window->show();
+    const double windowMs = sinceStart.nsecsElapsed() / 1e6;
+
+    // GUI-thread watchers: timer lateness and frame intervals.
+    QList<double> tickGaps, frameGaps;
+    QElapsedTimer tick;
+    tick.start();
+    QTimer ticker;
+    ticker.setInterval(5);
+    QObject::connect(&ticker, &QTimer::timeout, [&] { tickGaps << tick.nsecsElapsed() / 1e6; tick.restart(); });
+    QElapsedTimer frameClock;
+    frameClock.start();
+    QObject::connect(window, &QQuickWindow::frameSwapped, [&] { frameGaps << frameClock.nsecsElapsed() / 1e6; frameClock.restart(); });
+
+    double firstFrameMs = -1;
+    QList<double> latencies;
+    QObject::connect(studio->preview(), &PreviewRenderer::frameReady, [&] {
+        if (firstFrameMs < 0)
+            firstFrameMs = sinceStart.nsecsElapsed() / 1e6;
+    });
+    while (firstFrameMs < 0 && sinceStart.elapsed() < 300000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (firstFrameMs < 0) {
+        std::fprintf(stderr, "error: no preview frame within 300 s (engine: %s %s)\n", qPrintable(studio->engine()->state()),
+                     qPrintable(studio->engine()->error()));
+        return 1;
+    }
+    std::printf("window shown after %.0f ms; first preview frame after %.0f ms (engine load %.2f s)\n", windowMs,
+                firstFrameMs, studio->engine()->loadSeconds());
+
+    // The continuous drag: the mouth opens and closes, one setValue every 16 ms, as a slider under the mouse does.
+    const int row = Pose::indexOf(QStringLiteral("mouth_aaa_index"));
+    QObject::connect(studio->preview(), &PreviewRenderer::frameReady, [&] { latencies << studio->preview()->latencyMs(); });
+    ticker.start();
+    tickGaps.clear();
+    frameGaps.clear();
+    latencies.clear();
+    const int renderedBefore = studio->preview()->rendered();
+    const int droppedBefore = studio->preview()->dropped();
+    QElapsedTimer drag;
+    drag.start();
+    QTimer mover;
+    mover.setInterval(16);
+    QObject::connect(&mover, &QTimer::timeout, [&] {
+        const double phase = (drag.elapsed() % 2000) / 2000.0;
+        studio->poseEditor()->setValue(row, phase < 0.5 ? phase * 2 : 2 - phase * 2);
+        window->contentItem()->update(); // keep the scene rendering so frame intervals are measured
+    });
+    mover.start();
+    while (drag.elapsed() < dragSeconds * 1000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    mover.stop();
+    studio->poseEditor()->commitEdit();
+    ticker.stop();
+
+    std::printf("drag %d s: %d frames rendered (%.2f fps), %d requests dropped as stale, ms/frame %.0f\n", dragSeconds,
+                studio->preview()->rendered() - renderedBefore,
+                (studio->preview()->rendered() - renderedBefore) / double(dragSeconds),
+                studio->preview()->dropped() - droppedBefore, studio->preview()->msPerFrame());
+    printSeries("slider->preview latency", latencies);
+    for (double &g : tickGaps)
+        g = qMax(0.0, g - 5.0);
+    printSeries("GUI thread: 5 ms timer lateness", tickGaps);
+    printSeries("GUI thread: frame interval", frameGaps);
+    return 0;
+}
