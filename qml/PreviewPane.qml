@@ -13,7 +13,8 @@ Pane {
     // 0 = fit the view; otherwise the scale of the 512×512 frame.
     property real zoom: 0
     readonly property var zoomSteps: [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4]
-    readonly property bool animating: Studio.live.animating
+    // Live frames while animating or speaking (speech moves the mouth even with the idle animation off).
+    readonly property bool animating: Studio.live.active
     readonly property url frameSource: {
         if (animating && Studio.live.frameUrl.toString() !== "")
             return Studio.live.frameUrl
