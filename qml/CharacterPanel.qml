@@ -83,9 +83,13 @@ PanelPage {
         SectionHeader {
             text: root.character.fileName
         }
+        // The verdict in a sentence; the findings follow one per line.
         StatusMessage {
-            text: root.character.summary
-            severity: root.character.usable ? (root.character.issues.length > 0 ? "info" : "ok") : "error"
+            readonly property bool hasWarnings: root.character.issues.some(issue => issue.severity === "warning")
+            text: !root.character.usable ? qsTr("This image cannot be animated yet: fix the errors below.")
+                : hasWarnings ? qsTr("The image can be used, but check the warnings below.")
+                : qsTr("The image is ready to animate.")
+            severity: !root.character.usable ? "error" : hasWarnings ? "warning" : "ok"
         }
         Repeater {
             model: root.character.issues

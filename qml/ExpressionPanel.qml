@@ -15,6 +15,10 @@ PanelPage {
     readonly property string selectedName: list.currentItem ? list.currentItem.name : ""
     readonly property string selectedKind: list.currentItem ? list.currentItem.kind : ""
     readonly property bool canRender: Studio.engine.state === "ready" && Studio.character.usable
+    // The dialogs, for tests.
+    readonly property alias saveDialog: saveDialog
+    readonly property alias renameDialog: renameDialog
+    readonly property alias deleteDialog: deleteDialog
     property string exportMessage
     property bool exportOk: true
 

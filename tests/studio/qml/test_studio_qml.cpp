@@ -5,11 +5,13 @@
 #include <QtQuickTest>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWindow>
@@ -47,6 +49,8 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("testModelsDir"), QStringLiteral(THS_MODELS_DIR));
         engine->rootContext()->setContextProperty(QStringLiteral("testImagesDir"), QStringLiteral(THS_IMAGES_DIR));
         engine->rootContext()->setContextProperty(QStringLiteral("testTempDir"), m_home.path());
+        engine->rootContext()->setContextProperty(QStringLiteral("testImageInstalled"),
+                                                  QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")));
         // Where tst_mainwindow.qml saves its screenshots; none are saved when unset.
         engine->rootContext()->setContextProperty(QStringLiteral("testScreenshotDir"),
                                                   qEnvironmentVariable("THS_SCREENSHOT_DIR"));
@@ -59,6 +63,13 @@ public Q_SLOTS:
     {
         if (auto *w = qobject_cast<QWindow *>(window))
             QTest::keyClick(w, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+    }
+
+    // The whole window as the user sees it (popups included), saved as a PNG; false when it cannot be grabbed.
+    Q_INVOKABLE bool grabWindow(QObject *window, const QString &path)
+    {
+        auto *w = qobject_cast<QQuickWindow *>(window);
+        return w && w->grabWindow().save(path);
     }
 
     // A dark application palette (as a dark desktop theme would give), or back to the style's default, so the

@@ -34,14 +34,8 @@ TestCase {
     }
 
     function save(file) {
-        if (!testScreenshotDir)
-            return
-        let saved = false
-        window.contentItem.children[0].grabToImage(result => {
-            result.saveToFile(testScreenshotDir + "/" + file)
-            saved = true
-        })
-        tryVerify(() => saved, 5000)
+        if (testScreenshotDir)
+            verify(testSetup.grabWindow(window, testScreenshotDir + "/" + file), file)
     }
 
     function test_1_minimumSize() {
