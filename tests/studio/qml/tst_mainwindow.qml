@@ -54,6 +54,9 @@ TestCase {
     }
 
     function test_3_screenshots() {
+        // With the weights installed, wait for a first rendered frame so the screenshots show the real preview.
+        tryVerify(() => Studio.preview.rendered > 0 || !["idle", "loading", "ready"].includes(Studio.engine.state)
+                        || !Studio.character.usable, 180000)
         const sizes = [[960, 640], [1600, 1000]]
         for (const size of sizes) {
             window.width = size[0]
@@ -64,6 +67,27 @@ TestCase {
                 save("panel" + page + "_" + size[0] + "x" + size[1] + ".png")
             }
         }
+    }
+
+    // The language switch at run time: QML (qsTr) and C++ (tr, ths:: contexts) strings follow without a restart.
+    function test_5_switchesLanguage() {
+        window.width = 960
+        window.height = 640
+        const languages = [["ja", "キャラクター", "眉"], ["zh_CN", "角色", "眉毛"]]
+        for (const l of languages) {
+            Studio.settings.language = l[0]
+            tryCompare(window.pageTitles, 0, l[1], 5000, "QML strings in " + l[0])
+            compare(Studio.poseEditor.groupLabel("eyebrow"), l[2], "C++ strings in " + l[0])
+            for (let page = 0; page < 6; ++page) {
+                window.showPage(page)
+                wait(150)
+                save("panel" + page + "_" + l[0] + ".png")
+            }
+        }
+        Studio.settings.language = "en"
+        tryCompare(window.pageTitles, 0, "Character", 5000)
+        compare(Studio.poseEditor.groupLabel("eyebrow"), "Eyebrow")
+        Studio.settings.language = ""
     }
 
     function test_4_followsADarkPalette() {
