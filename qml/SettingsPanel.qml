@@ -93,6 +93,9 @@ PanelPage {
             to: 256
             editable: true
             value: root.settings.threads
+            // The UI language's locale: SpinBox re-formats its text when the locale changes, which is how
+            // "Automatic" follows a language switch.
+            locale: Qt.locale(Theme.languageProbe)
             textFromValue: (value, locale) => value === 0 ? qsTr("Automatic") : String(value)
             valueFromText: (text, locale) => parseInt(text) || 0
             Accessible.name: qsTr("Threads")

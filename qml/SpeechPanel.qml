@@ -182,6 +182,8 @@ PanelPage {
             stepSize: 10
             editable: true
             value: root.speech.avOffsetMs
+            // The UI language's locale: SpinBox re-formats its text when the locale changes (language switch).
+            locale: Qt.locale(Theme.languageProbe)
             textFromValue: (value, locale) => qsTr("%1 ms").arg(value)
             valueFromText: (text, locale) => parseInt(text.replace(/[^0-9\-]/g, "")) || 0
             onValueModified: root.speech.avOffsetMs = value
