@@ -17,6 +17,30 @@ ScrollView {
     clip: true
     ScrollBar.horizontal.policy: ScrollBar.AlwaysOff
 
+    // Keyboard use: when Tab moves the focus to a control outside the visible part, scroll it into view.
+    Connections {
+        target: root.Window.window
+        enabled: root.visible
+        function onActiveFocusItemChanged() {
+            root.ensureVisible(root.Window.window.activeFocusItem)
+        }
+    }
+
+    function ensureVisible(item) {
+        let inside = item
+        while (inside && inside !== column)
+            inside = inside.parent
+        const flick = root.contentItem
+        if (!inside || !flick || flick.contentY === undefined)
+            return
+        const top = item.mapToItem(column, 0, 0).y
+        const bottom = top + item.height
+        if (top < flick.contentY)
+            flick.contentY = Math.max(0, top - Theme.spacing)
+        else if (bottom > flick.contentY + flick.height)
+            flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, bottom - flick.height + Theme.spacing))
+    }
+
     ColumnLayout {
         id: column
         width: root.availableWidth

@@ -104,6 +104,18 @@ TestCase {
         verify(!editor.linkLeftRight)
     }
 
+    function test_focusScrollsIntoView() {
+        const flick = panel.contentItem
+        flick.contentY = 0
+        const last = sliderOf("breathing", "breathing_index")
+        verify(last)
+        verify(last.mapToItem(flick, 0, 0).y > flick.height, "the last slider starts below the visible part")
+        last.slider.forceActiveFocus()
+        const y = last.slider.mapToItem(flick, 0, 0).y
+        verify(y >= 0 && y + last.slider.height <= flick.height, "focused slider scrolled into view, y = " + y)
+        flick.contentY = 0
+    }
+
     function test_resetGroup() {
         drag(sliderOf("head", "neck_z_index"), 0.9)
         verify(editor.pose["neck_z_index"] > 0.5)
