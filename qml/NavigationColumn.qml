@@ -41,6 +41,7 @@ Pane {
             id: list
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.rightMargin: 1 // keeps the background's border line visible beside the entries
             model: root.titles
             currentIndex: root.currentIndex
             keyNavigationEnabled: true
