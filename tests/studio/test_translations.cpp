@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every translation is complete: each .ts in translations/ has a finished, non-empty translation for every string
-// the studio's sources contain now (lupdate is run over qml/, src/studio/ and the image report's messages into a
-// scratch file and compared), and no .ts carries strings the sources no longer have.
+// the studio's sources contain now (the build's lupdate project is run into a scratch file and compared).
 
 #include <QDir>
 #include <QFile>
@@ -71,12 +70,17 @@ private Q_SLOTS:
         QTemporaryDir scratch;
         QVERIFY(scratch.isValid());
         const QString ts = scratch.filePath(QStringLiteral("current.ts"));
+        // The build's own lupdate project (translations/CMakeLists.txt: sources, include paths), written to a
+        // scratch .ts instead of the real ones.
+        const QString project = scratch.filePath(QStringLiteral("project.json"));
+        QProcess generate;
+        generate.start(QStringLiteral(THS_CMAKE), {QStringLiteral("-DIN_FILE=" THS_LUPDATE_PROJECT), QStringLiteral("-DOUT_FILE=") + project,
+                                                   QStringLiteral("-P"), QStringLiteral(THS_LUPDATE_PROJECT_SCRIPT)});
+        QVERIFY2(generate.waitForFinished(60000) && generate.exitCode() == 0,
+                 qPrintable(QString::fromUtf8(generate.readAllStandardError())));
         QProcess lupdate;
-        lupdate.setWorkingDirectory(QStringLiteral(THS_SOURCE_DIR));
-        lupdate.start(QStringLiteral(THS_LUPDATE), {QStringLiteral("-silent"), QStringLiteral("-extensions"),
-                                                    QStringLiteral("cpp,h,qml"), QStringLiteral("qml"),
-                                                    QStringLiteral("src/studio"), QStringLiteral("src/engine/image_import.cpp"),
-                                                    QStringLiteral("-ts"), ts});
+        lupdate.start(QStringLiteral(THS_LUPDATE), {QStringLiteral("-silent"), QStringLiteral("-project"), project,
+                                                    QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), ts});
         QVERIFY2(lupdate.waitForFinished(120000) && lupdate.exitCode() == 0,
                  qPrintable(QString::fromUtf8(lupdate.readAllStandardError())));
         for (const Message &m : readTs(ts))
