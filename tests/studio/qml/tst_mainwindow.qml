@@ -4,6 +4,7 @@ import QtQuick.Controls
 import QtTest
 import TalkingheadStudio
 import TalkingheadStudio.Ui
+import "TestUtil.js" as Util
 
 // The whole window (qrc:/TalkingheadStudio/Ui/Main.qml) against the real Studio singleton: it loads, Ctrl+1…6
 // switch the panels, it fits in 960×640, and it follows a dark system palette. With THS_SCREENSHOT_DIR set, every
@@ -88,6 +89,35 @@ TestCase {
         tryCompare(window.pageTitles, 0, "Character", 5000)
         compare(Studio.poseEditor.groupLabel("eyebrow"), "Eyebrow")
         Studio.settings.language = ""
+    }
+
+    // Weights missing: a page lists the files and where they belong, Retry loads again; Settings stays reachable.
+    function test_6_missingWeightsPage() {
+        window.width = 960
+        window.height = 640
+        window.showPage(1)
+        const realModels = Studio.engine.modelsDir
+        Studio.engine.modelsDir = testTempDir + "/no-models-here"
+        Studio.engine.load()
+        tryCompare(Studio.engine, "state", "missing-weights", 30000)
+        const page = Util.findFirst(window.contentItem, item => item.settingsRequested !== undefined)
+        verify(page && page.visible, "the weights page covers the work area")
+        verify(Studio.engine.missingFiles.length > 0)
+        for (const file of Studio.engine.missingFiles)
+            verify(Util.findFirst(page, item => item.text === file && item.visible), "listed: " + file)
+        save("weights_missing.png")
+        const settings = Util.findFirst(page, item => item.text === "Open settings" && item.clicked !== undefined)
+        mouseClick(settings)
+        compare(window.currentPage, window.settingsPage)
+        verify(!page.visible, "Settings is not covered, another variant can be chosen")
+
+        Studio.engine.modelsDir = realModels
+        window.showPage(1)
+        const retry = Util.findFirst(page, item => item.text === "Retry" && item.clicked !== undefined)
+        mouseClick(retry)
+        tryVerify(() => Studio.engine.state !== "loading", 120000)
+        if (Studio.engine.state === "ready")
+            verify(!page.visible)
     }
 
     function test_4_followsADarkPalette() {
