@@ -103,4 +103,32 @@ TestCase {
         compare(library.kindOf("my renamed face"), "")
         compare(library.lastError, "")
     }
+
+    // Batch export with the real poser: the progress bar and the current name show while it runs, Cancel stops it
+    // and the outcome is reported in the panel.
+    function test_batchExportProgressAndCancel() {
+        tryVerify(() => Studio.engine.state !== "idle" && Studio.engine.state !== "loading", 120000)
+        if (Studio.engine.state !== "ready")
+            skip("the weights are not installed (scripts/test installs them)")
+        tryVerify(() => Studio.character.state !== "loading", 30000)
+        if (!Studio.character.usable)
+            skip("no usable character (the example image is not installed)")
+        verify(panel.canRender)
+
+        verify(Studio.exportExpressions(Qt.resolvedUrl("file://" + testTempDir + "/export")))
+        tryVerify(() => Studio.exporter.running, 10000)
+        const bar = Util.findFirst(panel, item => item.visualPosition !== undefined && item.value !== undefined
+                                                  && item.indeterminate !== undefined)
+        verify(bar && bar.visible, "a progress bar while exporting")
+        tryVerify(() => Studio.exporter.done >= 1, 120000, "one expression rendered")
+        fuzzyCompare(bar.value, Studio.exporter.progress, 1e-9)
+        const cancel = visibleButton("Cancel")
+        verify(cancel)
+        mouseClick(cancel)
+        tryVerify(() => !Studio.exporter.running, 120000)
+        verify(!bar.visible)
+        verify(Studio.exporter.done < Studio.exporter.total, "stopped before the end")
+        verify(panel.exportMessage.length > 0)
+        verify(Util.findFirst(panel, item => item.text === panel.exportMessage && item.visible), "outcome shown")
+    }
 }
