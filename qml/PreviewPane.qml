@@ -79,11 +79,12 @@ Pane {
                 font.weight: Font.DemiBold
                 elide: Text.ElideRight
             }
-            BusyIndicator {
-                implicitWidth: 24
-                implicitHeight: 24
-                running: Studio.preview.busy && !root.animating
-                visible: running
+            // A static label, not a spinner: a spinning indicator repaints the window continuously, which costs a
+            // software-rendered desktop the very CPU the render needs.
+            Label {
+                text: qsTr("Rendering…")
+                color: Theme.mutedText
+                visible: Studio.preview.busy && !root.animating
             }
             Switch {
                 text: qsTr("Animate")

@@ -16,7 +16,7 @@ APT_PACKAGES=(
   qml6-module-qtqml-workerscript qml6-module-qtmultimedia qml6-module-qttest
   qml6-module-qtcore qml6-module-qtqml qml6-module-qtqml-models qml6-module-qt-labs-platform qml6-module-qt-labs-settings
   qt6-qpa-plugins qt6-image-formats-plugins gstreamer1.0-plugins-good
-  libespeak-ng-dev espeak-ng xvfb xauth
+  libespeak-ng-dev espeak-ng xvfb xauth fonts-wqy-microhei
 )
 
 log() { printf '[setup] %s\n' "$*" >&2; }

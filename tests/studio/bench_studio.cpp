@@ -54,12 +54,14 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("seconds"), QStringLiteral("Length of the continuous drag."), QStringLiteral("S"), QStringLiteral("20")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Inference threads (default: the studio's setting)."), QStringLiteral("N"), QStringLiteral("-1")});
     parser.process(app);
     const int dragSeconds = qMax(2, parser.value(QStringLiteral("seconds")).toInt());
 
     StudioOptions options;
     options.modelsDir = QStringLiteral(THS_MODELS_DIR);
     options.imagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
+    options.threads = parser.value(QStringLiteral("threads")).toInt();
     StudioLauncher launcher(options);
     QString error;
     if (!launcher.open(&error)) {
@@ -103,6 +105,8 @@ int main(int argc, char **argv)
     const int row = Pose::indexOf(QStringLiteral("mouth_aaa_index"));
     QObject::connect(studio->preview(), &PreviewRenderer::frameReady, [&] { latencies << studio->preview()->latencyMs(); });
     ticker.start();
+    tick.restart();
+    frameClock.restart();
     tickGaps.clear();
     frameGaps.clear();
     latencies.clear();
@@ -115,7 +119,6 @@ int main(int argc, char **argv)
     QObject::connect(&mover, &QTimer::timeout, [&] {
         const double phase = (drag.elapsed() % 2000) / 2000.0;
         studio->poseEditor()->setValue(row, phase < 0.5 ? phase * 2 : 2 - phase * 2);
-        window->contentItem()->update(); // keep the scene rendering so frame intervals are measured
     });
     mover.start();
     while (drag.elapsed() < dragSeconds * 1000)
