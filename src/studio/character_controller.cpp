@@ -3,6 +3,8 @@
 
 #include "studio/studio_image_provider.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QImageReader>
@@ -28,6 +30,17 @@ CharacterController::CharacterController(std::shared_ptr<StudioImages> images, Q
     , m_images(std::move(images))
 {
     refreshRecent();
+    // The findings are worded when the image is checked: check again in the new language after a switch.
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool CharacterController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && watched == QCoreApplication::instance() && m_state == QLatin1String("loaded")
+        && !m_source.isEmpty())
+        open(m_source);
+    return QObject::eventFilter(watched, event);
 }
 
 CharacterController::~CharacterController() = default;

@@ -71,6 +71,9 @@ public:
     QImage image() const { return m_image; }
     const ImageImportReport &report() const { return m_report; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void changed();
     void imageChanged();

@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace ths;
 
@@ -160,6 +161,37 @@ private Q_SLOTS:
         for (const QVariant &issue : character.issues())
             if (issue.toMap().value(QStringLiteral("code")) == QLatin1String("missing-alpha"))
                 QCOMPARE(issue.toMap().value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+    }
+
+    void findingsFollowALanguageSwitch()
+    {
+        QImage opaque(512, 512, QImage::Format_RGB32);
+        opaque.fill(QColor(90, 160, 220));
+        const QString path = m_dir.filePath(QStringLiteral("opaque-512.png"));
+        QVERIFY(opaque.save(path));
+        CharacterController character(std::make_shared<StudioImages>());
+        QVERIFY(openAndWait(character, path));
+        const auto message = [&] {
+            for (const QVariant &issue : character.issues())
+                if (issue.toMap().value(QStringLiteral("code")) == QLatin1String("missing-alpha"))
+                    return issue.toMap().value(QStringLiteral("message")).toString();
+            return QString();
+        };
+        const QString english = message();
+        QVERIFY(english.contains(QStringLiteral("alpha")));
+
+        // The shipped Japanese translation: the same finding is checked again and worded in Japanese.
+        QTranslator japanese;
+        QVERIFY(japanese.load(QStringLiteral(":/i18n/talkinghead-studio_ja.qm")));
+        QSignalSpy opened(&character, &CharacterController::openFinished);
+        QCoreApplication::installTranslator(&japanese);
+        QVERIFY(opened.wait(30000));
+        const QString inJapanese = message();
+        QVERIFY2(!inJapanese.isEmpty() && inJapanese != english, qPrintable(inJapanese));
+        QVERIFY2(inJapanese.contains(QStringLiteral("アルファ")), qPrintable(inJapanese));
+        QCoreApplication::removeTranslator(&japanese);
+        QVERIFY(opened.wait(30000)); // and back to English
+        QCOMPARE(message(), english);
     }
 
     void undecodableFileKeepsThePreviousCharacter()
