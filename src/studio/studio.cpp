@@ -36,7 +36,6 @@ Studio::Studio(const StudioOptions &options, QObject *parent)
     , m_server(new ServerController(true, this))
     , m_speech(new SpeechController(true, this))
 {
-    m_library->setStoragePath(ExpressionLibrary::defaultStoragePath());
     m_engine->setModelsDir(options.modelsDir);
     // Command-line values win for this run; the saved settings otherwise.
     m_engine->setVariant(options.variant.isEmpty() ? m_settings->variant() : options.variant);
