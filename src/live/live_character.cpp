@@ -2,6 +2,7 @@
 #include "live/live_character.h"
 
 #include "animation/animator.h"
+#include "core/thread_priority.h"
 #include "animation/steady_clock.h"
 #include "engine/engine_error.h"
 #include "engine/image_import.h"
@@ -69,6 +70,7 @@ struct LiveCharacter::Impl {
 
     void run()
     {
+        lowerCurrentThreadPriority(); // the GUI and HTTP threads come first
         using Clock = std::chrono::steady_clock;
         auto lastStart = Clock::now() - std::chrono::hours(1);
         auto lastEmit = lastStart;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/batch_exporter.h"
 
+#include "core/thread_priority.h"
 #include "engine/poser.h"
 
 #include <QDir>
@@ -131,6 +132,7 @@ QString BatchExporter::localPath(const QUrl &url)
 // Worker thread: everything the GUI sees goes through queued calls to this object.
 void BatchExporter::run(QString folder, std::shared_ptr<Poser> poser, QImage image, QList<NamedPose> expressions)
 {
+    lowerCurrentThreadPriority(); // a pool thread doing inference: the GUI comes first
     auto post = [this](auto f) { QMetaObject::invokeMethod(this, f, Qt::QueuedConnection); };
     const QDir dir(folder);
     const int total = int(expressions.size());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/preview_renderer.h"
 
+#include "core/thread_priority.h"
 #include "engine/engine_error.h"
 #include "engine/poser.h"
 #include "studio/studio_image_provider.h"
@@ -43,6 +44,7 @@ struct PreviewRenderer::Worker {
 
     void run()
     {
+        lowerCurrentThreadPriority(); // the GUI and HTTP threads come first
         for (;;) {
             Pose pose;
             std::chrono::steady_clock::time_point requestedAt;

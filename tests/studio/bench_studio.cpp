@@ -136,6 +136,8 @@ int main(int argc, char **argv)
     mover.stop();
     studio->poseEditor()->commitEdit();
     ticker.stop();
+    // The figures outlive nothing: stop the render thread's reports before the window goes (after main's locals).
+    QObject::disconnect(window, &QQuickWindow::frameSwapped, window, nullptr);
 
     std::printf("drag %d s: %d frames rendered (%.2f fps), %d requests dropped as stale, ms/frame %.0f\n", dragSeconds,
                 studio->preview()->rendered() - renderedBefore,
