@@ -147,11 +147,21 @@ struct LiveCharacter::Impl {
         }
         wake.notify_all();
     }
+
+    void setImage(const QImage &newImage, bool start)
+    {
+        update([&] {
+            pendingImage = newImage;
+            paused = !start;
+            oneFrameWanted = true;
+            lastError.clear();
+        });
+    }
 };
 
 LiveCharacter::LiveCharacter(std::shared_ptr<Poser> poser, const QString &modelName, QObject *parent)
     : TalkingheadBackend(parent)
-    , d(std::make_unique<Impl>())
+    , d(std::make_shared<Impl>())
 {
     d->q = this;
     d->poser = std::move(poser);
@@ -163,6 +173,7 @@ LiveCharacter::~LiveCharacter()
 {
     d->update([&] { d->stopping = true; });
     d->thread.join();
+    d->q = nullptr; // workers still running keep d (and finish on it), never this object
 }
 
 Animator &LiveCharacter::animator()
@@ -172,12 +183,7 @@ Animator &LiveCharacter::animator()
 
 void LiveCharacter::setImage(const QImage &image, bool start)
 {
-    d->update([&] {
-        d->pendingImage = image;
-        d->paused = !start;
-        d->oneFrameWanted = true;
-        d->lastError.clear();
-    });
+    d->setImage(image, start);
 }
 
 void LiveCharacter::setDemand(bool wanted)
@@ -192,7 +198,7 @@ void LiveCharacter::frameConsumed()
 
 QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const QString &fileName)
 {
-    return QtConcurrent::run([this, data, fileName] {
+    return QtConcurrent::run([d = d, data, fileName] {
         const ImportedImage imported = importImageData(data, fileName);
         LoadImageResult result;
         result.report = imported.report.toJson();
@@ -205,14 +211,14 @@ QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const 
                 }
             return result;
         }
-        setImage(imported.image);
+        d->setImage(imported.image, true);
         return result;
     });
 }
 
 QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs)
 {
-    return QtConcurrent::run([this, text, voice, startAtEpochMs] {
+    return QtConcurrent::run([d = d, text, voice, startAtEpochMs] {
         SpeechAudio speech;
         const auto result = SpeechSynthesizer::synthesize(text, voice, &speech.error);
         if (!result)
@@ -229,7 +235,7 @@ QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &vo
 QFuture<BackendResult> LiveCharacter::lipSync(const QByteArray &audio, const QString &fileName,
                                               std::optional<qint64> startAtEpochMs)
 {
-    return QtConcurrent::run([this, audio, fileName, startAtEpochMs] {
+    return QtConcurrent::run([d = d, audio, fileName, startAtEpochMs] {
         BackendResult result;
         if (audio.isEmpty()) {
             result.error = QStringLiteral("file: the audio upload \"%1\" is empty").arg(fileName);

@@ -60,7 +60,9 @@ public:
 
 private:
     struct Impl;
-    std::unique_ptr<Impl> d;
+    // Shared with the workers of speak(), lipSync() and loadImage(): they may outlive the character (the studio
+    // replaces it on an engine reload while a request is in flight).
+    std::shared_ptr<Impl> d;
 };
 
 } // namespace ths

@@ -14,6 +14,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <cstring>
+#include <malloc.h>
+
 using namespace ths;
 
 namespace {
@@ -235,6 +238,42 @@ private Q_SLOTS:
         QVERIFY(spy.count() <= after + 1);
         QCOMPARE(m_live->status().value(QStringLiteral("paused")).toBool(), true);
         m_live->setDemand(false);
+    }
+
+    // The studio replaces its live character on every engine reload, while the server or the speech panel may have
+    // a speak/lipsync/load still running on a worker: those must not touch the deleted character. Freed memory is
+    // scribbled over (M_PERTURB), so a worker that still used it would crash here.
+    void workersOutliveTheCharacter()
+    {
+        mallopt(M_PERTURB, 0xa5);
+        auto speech = m_live->speak(QStringLiteral("Hello there, how are you today?"), QStringLiteral("en"), std::nullopt);
+        speech.waitForFinished();
+        QVERIFY2(speech.result().error.isEmpty(), qPrintable(speech.result().error));
+        const QByteArray wav = speech.result().wav;
+        const QByteArray png = readAll(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png"));
+        PoserOptions options;
+        options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+        const auto poser = std::make_shared<Poser>(options);
+        for (int round = 0; round < 5; ++round) {
+            auto live = std::make_unique<LiveCharacter>(poser, QStringLiteral("separable_float"));
+            QFuture<SpeechAudio> said = live->speak(QStringLiteral("Hello there, how are you today?"), QStringLiteral("en"), std::nullopt);
+            QFuture<BackendResult> synced = live->lipSync(wav, QStringLiteral("hello.wav"), std::nullopt);
+            QFuture<LoadImageResult> loaded = live->loadImage(png, QStringLiteral("lambda_00.png"));
+            live.reset();
+            // Other allocations take the freed memory meanwhile.
+            std::vector<std::unique_ptr<char[]>> noise;
+            for (int i = 0; i < 200; ++i) {
+                noise.emplace_back(new char[size_t(64 + 97 * i)]);
+                std::memset(noise.back().get(), 0x5a, size_t(64 + 97 * i));
+            }
+            said.waitForFinished();
+            synced.waitForFinished();
+            loaded.waitForFinished();
+            QVERIFY(said.result().error.isEmpty());
+            QVERIFY2(synced.result().ok(), qPrintable(synced.result().error));
+            QVERIFY(loaded.result().ok);
+        }
+        mallopt(M_PERTURB, 0);
     }
 };
 
