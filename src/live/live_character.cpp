@@ -130,12 +130,20 @@ struct LiveCharacter::Impl {
                 lastEmit = Clock::now();
                 Q_EMIT q->frameRendered(frame);
             } catch (const EngineError &e) {
-                qCWarning(lcLive) << "rendering failed:" << e.message();
-                std::lock_guard lock(mutex);
-                lastError = e.message();
-                paused = true; // a broken character must not spin; the next load resumes
+                fail(e.message());
+            } catch (const std::exception &e) {
+                // libtorch throws c10::Error (e.g. out of memory): escaping this thread would end the program.
+                fail(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0));
             }
         }
+    }
+
+    void fail(const QString &error)
+    {
+        qCWarning(lcLive) << "rendering failed:" << error;
+        std::lock_guard lock(mutex);
+        lastError = error;
+        paused = true; // a broken character must not spin; the next load resumes
     }
 
     template<class F>

@@ -72,6 +72,9 @@ struct PreviewRenderer::Worker {
                 frame = usePoser->render(useImage, pose);
             } catch (const EngineError &e) {
                 error = e.message();
+            } catch (const std::exception &e) {
+                // libtorch throws c10::Error (e.g. out of memory): escaping this thread would end the program.
+                error = QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0);
             }
             const double ms = timer.nsecsElapsed() / 1e6;
             {

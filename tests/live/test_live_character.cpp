@@ -16,6 +16,7 @@
 
 #include <cstring>
 #include <malloc.h>
+#include <sys/resource.h>
 
 using namespace ths;
 
@@ -49,6 +50,35 @@ int alphaMismatch(const QImage &a, const QImage &b)
     }
     return count;
 }
+
+// Caps the process's address space a little above what it uses now, so the next large allocation (a render's
+// tensors) fails: libtorch then throws c10::Error, not EngineError. The destructor lifts the cap again.
+class AddressSpaceCap
+{
+public:
+    explicit AddressSpaceCap(qint64 marginBytes)
+    {
+        getrlimit(RLIMIT_AS, &m_saved);
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            return;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmSize:"))
+                m_used = line.mid(7).trimmed().split(' ').first().toLongLong() * 1024;
+        if (m_used <= 0)
+            return;
+        rlimit cap = m_saved;
+        cap.rlim_cur = rlim_t(m_used + marginBytes);
+        m_active = setrlimit(RLIMIT_AS, &cap) == 0;
+    }
+    ~AddressSpaceCap() { setrlimit(RLIMIT_AS, &m_saved); }
+    bool active() const { return m_active; }
+
+private:
+    rlimit m_saved{};
+    qint64 m_used = 0;
+    bool m_active = false;
+};
 
 } // namespace
 
@@ -274,6 +304,27 @@ private Q_SLOTS:
             QVERIFY(loaded.result().ok);
         }
         mallopt(M_PERTURB, 0);
+    }
+    // A render that fails with anything libtorch throws (here: out of memory) pauses the character with the error
+    // in status(), instead of ending the program; the next load resumes.
+    void aFailingRenderPausesWithTheError()
+    {
+        QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
+        auto loaded = m_live->loadImage(readAll(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")), QStringLiteral("lambda_00.png"));
+        loaded.waitForFinished();
+        QVERIFY(loaded.result().ok);
+        QVERIFY(!nextFrame(*m_live, spy).isNull());
+        {
+            AddressSpaceCap cap(16 << 20);
+            QVERIFY(cap.active());
+            m_live->setEmotion(QStringLiteral("joy")); // one more frame
+            QTRY_VERIFY_WITH_TIMEOUT(m_live->status().value(QStringLiteral("paused")).toBool(), 60000);
+        }
+        QVERIFY(!m_live->status().value(QStringLiteral("error")).toString().isEmpty());
+        loaded = m_live->loadImage(readAll(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")), QStringLiteral("lambda_00.png"));
+        loaded.waitForFinished();
+        QVERIFY(!nextFrame(*m_live, spy).isNull());
+        QVERIFY(m_live->status().value(QStringLiteral("error")).isNull());
     }
 };
 

@@ -12,11 +12,42 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <sys/resource.h>
+
 using namespace ths;
 
 namespace {
 const int kHeadX = Pose::indexOf(QStringLiteral("head_x_index"));
 const int kAaa = Pose::indexOf(QStringLiteral("mouth_aaa_index"));
+
+// Caps the process's address space a little above what it uses now, so the next large allocation (a render's
+// tensors) fails: libtorch then throws c10::Error, not EngineError. The destructor lifts the cap again.
+class AddressSpaceCap
+{
+public:
+    explicit AddressSpaceCap(qint64 marginBytes)
+    {
+        getrlimit(RLIMIT_AS, &m_saved);
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            return;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmSize:"))
+                m_used = line.mid(7).trimmed().split(' ').first().toLongLong() * 1024;
+        if (m_used <= 0)
+            return;
+        rlimit cap = m_saved;
+        cap.rlim_cur = rlim_t(m_used + marginBytes);
+        m_active = setrlimit(RLIMIT_AS, &cap) == 0;
+    }
+    ~AddressSpaceCap() { setrlimit(RLIMIT_AS, &m_saved); }
+    bool active() const { return m_active; }
+
+private:
+    rlimit m_saved{};
+    qint64 m_used = 0;
+    bool m_active = false;
+};
 
 bool idle(PreviewRenderer &preview)
 {
@@ -137,6 +168,31 @@ private Q_SLOTS:
         QTest::qWait(50);
         preview.reset();
         QTest::qWait(100);
+    }
+    // A render that fails with anything libtorch throws (here: out of memory) is reported, and the worker lives on.
+    void aFailingRenderIsReportedNotFatal()
+    {
+        PreviewRenderer preview(nullptr);
+        preview.setPoser(m_poser);
+        preview.setImage(m_image);
+        preview.request(Pose());
+        QVERIFY(idle(preview));
+        QCOMPARE(preview.rendered(), 1);
+        {
+            AddressSpaceCap cap(16 << 20);
+            QVERIFY(cap.active());
+            Pose pose;
+            pose[kHeadX] = 0.5f;
+            preview.request(pose);
+            QVERIFY(idle(preview));
+        }
+        QVERIFY2(!preview.error().isEmpty(), "the failed render was not reported");
+        QCOMPARE(preview.rendered(), 1);
+        // Memory is back: the next request renders again and clears the error.
+        preview.request(Pose());
+        QVERIFY(idle(preview));
+        QCOMPARE(preview.rendered(), 2);
+        QVERIFY(preview.error().isEmpty());
     }
 };
 
