@@ -99,7 +99,9 @@ void Studio::wire()
             m_server->stop();
         m_server->setLiveCharacter(m_live->character());
         m_speech->setLiveCharacter(m_live->character());
-        if (serving && m_live->character())
+        // Also without a character (weights missing): the server the user started keeps its port and answers
+        // that the talkinghead module is off, and the next reload hands it the new character.
+        if (serving)
             m_server->start();
     });
     // The live character renders while the preview animates, speech plays or the server has viewers.
