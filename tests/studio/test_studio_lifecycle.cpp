@@ -205,6 +205,30 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(studio()->preview()->rendered() >= 1, 120000);
         m_launcher.reset();
     }
+    // Rapid setting changes (each one a reload superseding the last) while a viewer watches, then closing the
+    // studio in the middle of a reload and a speech preparation.
+    void rapidReloadsThenCloseWhileReloading()
+    {
+        if (!m_launcher)
+            openStudio();
+        ServerController *server = studio()->server();
+        QVERIFY(server->start());
+        FeedViewer viewer(server->server()->port());
+        studio()->live()->setAnimating(true);
+        for (int i = 0; i < 6; ++i) {
+            studio()->settings()->setThreads(1 + i % 2);
+            QTest::qWait(150 * i);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), QStringLiteral("ready"), 180000);
+        QVERIFY(server->running());
+        const QUrl url = studio()->live()->frameUrl();
+        QTRY_VERIFY_WITH_TIMEOUT(studio()->live()->frameUrl() != url, 120000);
+
+        studio()->speech()->speak(QStringLiteral("Closing while this is prepared."));
+        studio()->settings()->setThreads(studio()->settings()->threads() == 1 ? 2 : 1);
+        QTest::qWait(50);
+        m_launcher.reset();
+    }
 };
 
 QTEST_MAIN(TestStudioLifecycle)
