@@ -114,6 +114,7 @@ struct Poser::Impl {
     VariantInfo variant;
     torch::Device device{torch::kCPU};
     at::ScalarType dtype = at::kFloat;
+    int threads = 1; // intra-op threads of every render, whichever thread calls it
     QStringList notices;
 
     tha3::EyebrowDecomposer decomposer{nullptr};
@@ -151,6 +152,7 @@ struct Poser::Impl {
     }
 
     void useImage(const QImage &rgba); // under mutex
+    QImage renderFrame(const Pose &pose); // under mutex
     void clearCaches()
     {
         decomposerValid = false;
@@ -241,7 +243,8 @@ Poser::Poser(const PoserOptions &options)
     d->variant = info(options.variant);
     if (options.threads < 0)
         throw EngineError(QStringLiteral("threads must be 0 (all cores) or a positive number, not %1").arg(options.threads));
-    at::set_num_threads(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
+    d->threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
+    at::set_num_threads(d->threads);
 
     const QString dev = options.device.trimmed().toLower();
     if (dev == QLatin1String("cpu")) {
@@ -339,14 +342,28 @@ bool Poser::hasImage() const
     return d->image.defined();
 }
 
+QImage Poser::Impl::renderFrame(const Pose &pose)
+{
+    // The intra-op thread count belongs to the calling thread, and a long-lived worker keeps the count it started
+    // with: apply this poser's own setting on whichever thread renders (the studio changes it at run time).
+    if (at::get_num_threads() != threads)
+        at::set_num_threads(threads);
+    c10::InferenceMode inference;
+    try {
+        const at::Tensor out = renderTensor(pose.clamped());
+        return tensorToImage(out[0].to(torch::kCPU, at::kFloat));
+    } catch (const c10::Error &e) {
+        // e.g. out of memory: one line for the user, without libtorch's C++ backtrace.
+        throw EngineError(QStringLiteral("rendering failed: %1").arg(QString::fromUtf8(e.what_without_backtrace())));
+    }
+}
+
 QImage Poser::render(const QImage &image, const Pose &pose)
 {
     const QImage rgba = checkedRgba(image);
     std::lock_guard lock(d->mutex);
     d->useImage(rgba);
-    c10::InferenceMode inference;
-    const at::Tensor out = d->renderTensor(pose.clamped());
-    return tensorToImage(out[0].to(torch::kCPU, at::kFloat));
+    return d->renderFrame(pose);
 }
 
 QImage Poser::render(const Pose &pose)
@@ -354,9 +371,7 @@ QImage Poser::render(const Pose &pose)
     std::lock_guard lock(d->mutex);
     if (!d->image.defined())
         throw EngineError(QStringLiteral("no character image is set"));
-    c10::InferenceMode inference;
-    const at::Tensor out = d->renderTensor(pose.clamped());
-    return tensorToImage(out[0].to(torch::kCPU, at::kFloat));
+    return d->renderFrame(pose);
 }
 
 NetworkTimings Poser::lastTimings() const

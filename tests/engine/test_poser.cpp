@@ -11,8 +11,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <ATen/Parallel.h>
+
+#include <QThread>
+
 #include <cmath>
 #include <memory>
+#include <thread>
 
 using namespace ths;
 
@@ -151,6 +156,28 @@ private Q_SLOTS:
         QCOMPARE(m_poser->render(m_input.copy(), Pose()), m_rest);
         QCOMPARE(m_poser->runs().decomposer, before.decomposer);
         QVERIFY_THROWS_EXCEPTION(EngineError, m_poser->render(QImage(256, 256, QImage::Format_RGBA8888), Pose()));
+    }
+
+    void everyRenderUsesItsPosersThreadCount()
+    {
+        // Another poser made with one thread sets libtorch's count (of this thread and the default for new ones);
+        // a render of the first poser still runs with its own count, on this thread and on a fresh worker.
+        const int ours = std::max(1, QThread::idealThreadCount());
+        PoserOptions single;
+        single.modelsDir = kModels;
+        single.threads = 1;
+        Poser other(single);
+        QCOMPARE(at::get_num_threads(), 1);
+        QCOMPARE(m_poser->render(m_input, Pose()), m_rest);
+        QCOMPARE(at::get_num_threads(), ours);
+        at::set_num_threads(1);
+        int onWorker = -1;
+        std::thread worker([&] {
+            m_poser->render(m_input, Pose());
+            onWorker = at::get_num_threads();
+        });
+        worker.join();
+        QCOMPARE(onWorker, ours);
     }
 
     void cachesSkipUnchangedStages()
