@@ -20,9 +20,12 @@ StudioLauncher::~StudioLauncher()
 
 bool StudioLauncher::open(QString *error)
 {
-    // Fusion draws with the platform palette, so the studio follows the system's light or dark theme.
-    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+    // Fusion draws with the platform palette, so the studio follows the system's light or dark theme. The style can
+    // be set once per process, before the first Controls QML loads (tests open the studio more than once).
+    static bool styleChosen = false;
+    if (!styleChosen && qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    styleChosen = true;
 
     m_studio = std::make_unique<Studio>(m_options);
     Studio::setInstance(m_studio.get());
