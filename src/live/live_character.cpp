@@ -66,7 +66,10 @@ struct LiveCharacter::Impl {
     QString lastError;
     std::thread thread;
 
-    bool mayRender() const { return !stopping && !paused && (hasImage || !pendingImage.isNull()) && (demand || oneFrameWanted); }
+    bool mayRender() const
+    {
+        return !stopping && !paused && poser && (hasImage || !pendingImage.isNull()) && (demand || oneFrameWanted);
+    }
 
     void run()
     {
@@ -76,6 +79,7 @@ struct LiveCharacter::Impl {
         auto lastEmit = lastStart;
         for (;;) {
             QImage newImage;
+            std::shared_ptr<Poser> poser; // this frame's (setPoser() may swap it between frames)
             {
                 std::unique_lock lock(mutex);
                 const auto ready = [&] { return stopping || (mayRender() && !awaitingConsumer); };
@@ -93,6 +97,7 @@ struct LiveCharacter::Impl {
                     return;
                 oneFrameWanted = false;
                 std::swap(newImage, pendingImage);
+                poser = this->poser;
             }
             // Pace to target_fps when rendering is faster than that.
             const double fps = animator.settings().targetFps;
@@ -175,6 +180,15 @@ LiveCharacter::LiveCharacter(std::shared_ptr<Poser> poser, const QString &modelN
     d->poser = std::move(poser);
     d->modelName = modelName;
     d->thread = std::thread([this] { d->run(); });
+}
+
+void LiveCharacter::setPoser(std::shared_ptr<Poser> poser, const QString &modelName)
+{
+    d->update([&] {
+        d->poser = std::move(poser);
+        d->modelName = modelName;
+        d->oneFrameWanted = true; // show the new weights' picture even while nobody watches
+    });
 }
 
 LiveCharacter::~LiveCharacter()
@@ -319,10 +333,10 @@ double LiveCharacter::targetFps() const
 QJsonObject LiveCharacter::status() const
 {
     std::lock_guard lock(d->mutex);
-    const NetworkTimings t = d->poser->lastTimings();
+    const NetworkTimings t = d->poser ? d->poser->lastTimings() : NetworkTimings{};
     return QJsonObject{
-        {QStringLiteral("model"), d->modelName},
-        {QStringLiteral("device"), d->poser->deviceName()},
+        {QStringLiteral("model"), d->poser ? QJsonValue(d->modelName) : QJsonValue()},
+        {QStringLiteral("device"), d->poser ? QJsonValue(d->poser->deviceName()) : QJsonValue()},
         {QStringLiteral("loaded"), d->hasImage || !d->pendingImage.isNull()},
         {QStringLiteral("paused"), d->paused},
         {QStringLiteral("emotion"), d->animator.emotion()},

@@ -31,6 +31,11 @@ public:
     LiveCharacter(std::shared_ptr<Poser> poser, const QString &modelName, QObject *parent = nullptr);
     ~LiveCharacter() override;
 
+    // Other weights (the studio's engine reloaded with another variant, device or thread count) from the next frame
+    // on; the animation, the character image, talking and speech, and the viewers all carry on. Null: no weights
+    // (nothing renders; status() reports no model) until a poser is set again.
+    void setPoser(std::shared_ptr<Poser> poser, const QString &modelName);
+
     Animator &animator();
 
     // Sets the character directly (an already validated 512×512 RGBA image). `start`: resume rendering now;

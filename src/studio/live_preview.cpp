@@ -73,8 +73,11 @@ void LivePreview::applyDemand()
 
 void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelName)
 {
-    std::unique_ptr<LiveCharacter> old = std::move(m_character);
-    if (poser) {
+    const bool had = available();
+    m_hasPoser = poser != nullptr;
+    if (m_character) {
+        m_character->setPoser(std::move(poser), modelName);
+    } else if (poser) {
         m_character = std::make_unique<LiveCharacter>(std::move(poser), modelName);
         // frameRendered comes from the render thread: queued to this (GUI) thread.
         connect(m_character.get(), &TalkingheadBackend::frameRendered, this, &LivePreview::onFrame,
@@ -84,10 +87,10 @@ void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelNam
         applyDemand();
         if (!m_image.isNull())
             m_character->setImage(m_image);
+        Q_EMIT characterChanged();
     }
-    // Users of the old character (server, speech) switch in their slots; it is deleted only after that.
-    Q_EMIT characterChanged();
-    old.reset();
+    if (available() != had)
+        Q_EMIT availableChanged();
 }
 
 void LivePreview::setImage(const QImage &image)

@@ -27,7 +27,7 @@ class LivePreview : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("LivePreview is owned by Studio")
     Q_PROPERTY(bool animating READ animating WRITE setAnimating NOTIFY animatingChanged)
-    Q_PROPERTY(bool available READ available NOTIFY characterChanged)
+    Q_PROPERTY(bool available READ available NOTIFY availableChanged)
     // Whether the preview should show the live frames: animating, or speaking (speech moves the mouth even when the
     // idle animation is off).
     Q_PROPERTY(bool active READ active NOTIFY activeChanged)
@@ -50,23 +50,26 @@ public:
     // Frames are also wanted while speech plays (the mouth moves in the preview).
     void setSpeechDemand(bool wanted);
     bool active() const { return m_animating || m_speechDemand; }
-    bool available() const { return m_character != nullptr; }
+    // Whether weights are loaded (the Animate switch is usable).
+    bool available() const { return m_character != nullptr && m_hasPoser; }
     QUrl frameUrl() const;
     double fps() const;
 
-    // A new poser replaces the live character (its animator starts afresh with the current base pose and image);
-    // characterChanged() tells the server and speech to switch.
+    // The first poser creates the live character (characterChanged() tells the server and speech); later ones —
+    // an engine reload, or null while no weights are loaded — go into the same character, so its animation, speech
+    // and the server's viewers carry on.
     void setPoser(std::shared_ptr<Poser> poser, const QString &modelName = {});
     void setImage(const QImage &image);
     // The hand-made pose the animation moves toward (Animator::setTargetPose).
     void setBasePose(const Pose &pose);
-    // Null until a poser is set.
+    // Null until the first poser is set; the same object from then on.
     LiveCharacter *character() const { return m_character.get(); }
 
 Q_SIGNALS:
     void animatingChanged();
     void activeChanged();
     void characterChanged();
+    void availableChanged();
     void frameReady(const QImage &frame);
     void frameUrlChanged();
     void fpsChanged();
@@ -83,6 +86,7 @@ private:
     bool m_animating = false;
     bool m_serverDemand = false;
     bool m_speechDemand = false;
+    bool m_hasPoser = false;
     quint64 m_serial = 0;
     QList<qint64> m_frameTimes;
     QTimer m_fpsDecay; // re-announces fps once the window has passed without frames, so the display drops to 0

@@ -111,16 +111,36 @@ private Q_SLOTS:
         QTest::qWait(int(3 * ms) + 2000);
         QCOMPARE(frames.count(), unwatched);
 
-        // On again, then a new poser: the live character is replaced and keeps animating with the same image.
+        // On again, then a new poser (an engine reload): the same live character carries on with the new weights,
+        // so the server and speech keep their character.
         live.setAnimating(true);
         QVERIFY(waitFrames(frames, unwatched + 2));
+        LiveCharacter *before = live.character();
         PoserOptions options;
         options.modelsDir = QStringLiteral(THS_MODELS_DIR);
-        live.setPoser(std::make_shared<Poser>(options), QStringLiteral("separable_float"));
-        QCOMPARE(characterSpy.count(), 2);
+        auto reloaded = std::make_shared<Poser>(options);
+        live.setPoser(reloaded, QStringLiteral("separable_float"));
+        QCOMPARE(characterSpy.count(), 1);
+        QCOMPARE(live.character(), before);
         QCOMPARE(live.character()->animator().emotion(), QStringLiteral("[custom]"));
         const int afterSwap = frames.count();
         QVERIFY(waitFrames(frames, afterSwap + 2));
+        QTRY_VERIFY_WITH_TIMEOUT(reloaded->runs().editor > 0, 30000); // the new weights render
+
+        // No weights (a reload that failed): nothing renders, the character stays; weights again: it goes on.
+        QSignalSpy availability(&live, &LivePreview::availableChanged);
+        live.setPoser(nullptr);
+        QVERIFY(!live.available());
+        QCOMPARE(live.character(), before);
+        QTest::qWait(int(2 * ms) + 1500);
+        const int withoutWeights = frames.count();
+        QTest::qWait(int(2 * ms) + 1500);
+        QCOMPARE(frames.count(), withoutWeights);
+        QVERIFY(live.character()->status().value(QStringLiteral("model")).isNull());
+        live.setPoser(reloaded, QStringLiteral("separable_float"));
+        QVERIFY(live.available());
+        QCOMPARE(availability.count(), 2);
+        QVERIFY(waitFrames(frames, withoutWeights + 2));
         live.setAnimating(false);
     }
 };
