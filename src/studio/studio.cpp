@@ -93,14 +93,14 @@ void Studio::wire()
         if (poser)
             m_preview->request(m_poseEditor->currentPose());
     });
+    // The live character exists from the first loaded weights on (reloads swap the weights inside it). A server the
+    // user started before that answered without the talkinghead module: restart it with the character.
     connect(m_live, &LivePreview::characterChanged, this, [this] {
         const bool serving = m_server->running();
         if (serving)
             m_server->stop();
         m_server->setLiveCharacter(m_live->character());
         m_speech->setLiveCharacter(m_live->character());
-        // Also without a character (weights missing): the server the user started keeps its port and answers
-        // that the talkinghead module is off, and the next reload hands it the new character.
         if (serving)
             m_server->start();
     });
