@@ -188,6 +188,10 @@ void LiveCharacter::setPoser(std::shared_ptr<Poser> poser, const QString &modelN
         d->poser = std::move(poser);
         d->modelName = modelName;
         d->oneFrameWanted = true; // show the new weights' picture even while nobody watches
+        if (!d->lastError.isEmpty()) { // paused by a failed render: the new weights get their chance
+            d->lastError.clear();
+            d->paused = false;
+        }
     });
 }
 

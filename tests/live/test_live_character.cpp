@@ -325,6 +325,20 @@ private Q_SLOTS:
         loaded.waitForFinished();
         QVERIFY(!nextFrame(*m_live, spy).isNull());
         QVERIFY(m_live->status().value(QStringLiteral("error")).isNull());
+
+        // Paused by a failure again, then other weights (the studio's engine reload): they get their chance at once.
+        {
+            AddressSpaceCap cap(16 << 20);
+            QVERIFY(cap.active());
+            m_live->setEmotion(QStringLiteral("anger"));
+            QTRY_VERIFY_WITH_TIMEOUT(m_live->status().value(QStringLiteral("paused")).toBool(), 60000);
+        }
+        PoserOptions options;
+        options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+        m_live->setPoser(std::make_shared<Poser>(options), QStringLiteral("separable_float"));
+        QVERIFY(!nextFrame(*m_live, spy).isNull());
+        QVERIFY(!m_live->status().value(QStringLiteral("paused")).toBool());
+        QVERIFY(m_live->status().value(QStringLiteral("error")).isNull());
     }
 };
 
