@@ -290,6 +290,11 @@ QFuture<BackendResult> LiveCharacter::lipSync(const QByteArray &audio, const QSt
     });
 }
 
+void LiveCharacter::playMouth(const MouthTimeline &timeline, std::optional<qint64> startAtEpochMs)
+{
+    d->playMouth(timeline, startAtEpochMs);
+}
+
 void LiveCharacter::unload()
 {
     d->update([&] { d->paused = true; });

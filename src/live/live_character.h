@@ -18,6 +18,7 @@
 namespace ths {
 
 class Animator;
+class MouthTimeline;
 class Poser;
 
 class LiveCharacter : public TalkingheadBackend
@@ -61,6 +62,10 @@ public:
     QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs) override;
     QFuture<BackendResult> lipSync(const QByteArray &audio, const QString &fileName,
                                    std::optional<qint64> startAtEpochMs) override;
+    // What speak() and lipSync() do once their audio is analysed, for callers that analysed it themselves (the
+    // studio's speech panel, which also draws the timeline): the mouth follows `timeline` from `startAtEpochMs`
+    // (none = now), replacing random talking while it lasts. Returns at once.
+    void playMouth(const MouthTimeline &timeline, std::optional<qint64> startAtEpochMs = std::nullopt);
     QJsonObject status() const override;
 
 private:

@@ -14,7 +14,6 @@
 #include <QAudioOutput>
 #include <QDateTime>
 #include <QFile>
-#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMediaDevices>
 #include <QMediaPlayer>
@@ -57,15 +56,14 @@ struct SpeechController::Prepared {
     quint64 request = 0;
     QString error;
     bool isSpeech = false;
-    QString text, voice;      // speech: what LiveCharacter::speak() gets
-    QByteArray audioBytes;    // file: what LiveCharacter::lipSync() gets
-    QString fileName;
     QString audioPath;        // what the player plays
+    MouthTimeline timeline;   // what the mouth plays (LiveCharacter::playMouth)
     QVariantList waveform, openness, vowels;
     double duration = 0;
 
-    void fill(const PcmBuffer &pcm, const MouthTimeline &timeline)
+    void fill(const PcmBuffer &pcm, const MouthTimeline &mouth)
     {
+        timeline = mouth;
         waveform = SpeechController::peaks(pcm, timeline.size());
         openness.reserve(timeline.size());
         vowels.reserve(timeline.size());
@@ -174,8 +172,6 @@ void SpeechController::speak(const QString &text)
         auto clip = std::make_shared<Prepared>();
         clip->request = request;
         clip->isSpeech = true;
-        clip->text = trimmed;
-        clip->voice = voice;
         QString error;
         const auto speech = SpeechSynthesizer::synthesize(trimmed, voice, &error);
         if (!speech) {
@@ -190,7 +186,6 @@ void SpeechController::speak(const QString &text)
             return clip;
         }
         clip->audioPath = wavPath;
-        clip->fileName = QFileInfo(wavPath).fileName();
         return clip;
     }));
 }
@@ -216,13 +211,12 @@ void SpeechController::playFile(const QUrl &audio)
         auto clip = std::make_shared<Prepared>();
         clip->request = request;
         clip->audioPath = path;
-        clip->fileName = QFileInfo(path).fileName();
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             clip->error = tr("Cannot open %1: %2").arg(path, file.errorString());
             return clip;
         }
-        clip->audioBytes = file.readAll();
+        file.close();
         QString error;
         const auto pcm = AudioFile::decode(path, 0, &error);
         if (!pcm) {
@@ -326,20 +320,8 @@ void SpeechController::startMouth()
 {
     if (!m_live || !m_clip)
         return;
-    const qint64 startAt = QDateTime::currentMSecsSinceEpoch() + m_avOffsetMs;
-    // The same synthesis / analysis as ours runs again inside LiveCharacter (both are deterministic), so the
-    // mouth plays exactly the timeline the panel shows, on the render thread's clock. It installs the mouth
-    // when it is done: if playback was stopped meanwhile, the mouth is handed back again right then.
-    auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request = m_request] {
-        watcher->deleteLater();
-        if (request != m_request && !m_playing && m_live)
-            m_live->animator().setMouthSource({});
-    });
-    if (m_clip->isSpeech)
-        watcher->setFuture(QFuture<void>(m_live->speak(m_clip->text, m_clip->voice, startAt)));
-    else
-        watcher->setFuture(QFuture<void>(m_live->lipSync(m_clip->audioBytes, m_clip->fileName, startAt)));
+    // The timeline the panel shows, on the render thread's clock from now + the A/V offset.
+    m_live->playMouth(m_clip->timeline, QDateTime::currentMSecsSinceEpoch() + m_avOffsetMs);
 }
 
 void SpeechController::stop()

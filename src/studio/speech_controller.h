@@ -6,7 +6,7 @@
 //
 // Flow: synthesis or decoding and the analysis run on a worker thread (never the GUI thread); then playback
 // starts, and at that moment the live character is told to move its mouth from now + avOffsetMs
-// (LiveCharacter::speak() / lipSync() with start_at), so the mouth lines up with the sound (a positive offset
+// (LiveCharacter::playMouth() with the analysed timeline), so the mouth lines up with the sound (a positive offset
 // makes the mouth later, for output latency). Without an audio output device — or when the player fails — the
 // clip is "played" silently on a timer: `error` says so and the mouth still moves.
 
