@@ -6,21 +6,13 @@
 #include "live/live_character.h"
 #include "studio/studio_image_provider.h"
 
-#include <QDateTime>
-
 namespace ths {
-
-namespace {
-constexpr qint64 kFpsWindowMs = 2000;
-}
 
 LivePreview::LivePreview(std::shared_ptr<StudioImages> images, QObject *parent)
     : QObject(parent)
     , m_images(std::move(images))
 {
-    m_fpsDecay.setSingleShot(true);
-    m_fpsDecay.setInterval(int(kFpsWindowMs) + 100);
-    connect(&m_fpsDecay, &QTimer::timeout, this, &LivePreview::fpsChanged);
+    connect(&m_fps, &FrameRateMeter::decayed, this, &LivePreview::fpsChanged);
 }
 
 LivePreview::~LivePreview() = default; // the LiveCharacter joins its render thread
@@ -32,12 +24,7 @@ QUrl LivePreview::frameUrl() const
 
 double LivePreview::fps() const
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    int count = 0;
-    for (qint64 t : m_frameTimes)
-        if (now - t <= kFpsWindowMs)
-            ++count;
-    return count * 1000.0 / kFpsWindowMs;
+    return m_fps.fps();
 }
 
 void LivePreview::setAnimating(bool on)
@@ -111,17 +98,13 @@ void LivePreview::setBasePose(const Pose &pose)
 void LivePreview::onFrame(const QImage &frame)
 {
     // A frame queued by a character that has since been replaced is still a picture of the character: show it.
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_frameTimes.append(now);
-    while (!m_frameTimes.isEmpty() && now - m_frameTimes.first() > kFpsWindowMs)
-        m_frameTimes.removeFirst();
+    m_fps.frame();
     ++m_serial;
     if (m_images)
         m_images->set(QStringLiteral("live"), frame);
     // Shown: the next frame may be rendered (the character never renders ahead of its consumer).
     if (m_character && sender() == m_character.get())
         m_character->frameConsumed();
-    m_fpsDecay.start();
     Q_EMIT frameUrlChanged();
     Q_EMIT fpsChanged();
     Q_EMIT frameReady(frame);

@@ -5,11 +5,10 @@
 // on top of it. Frames go to image://studio/live.
 
 #include "engine/pose.h"
+#include "studio/frame_rate_meter.h"
 
 #include <QImage>
-#include <QList>
 #include <QObject>
-#include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -88,8 +87,7 @@ private:
     bool m_speechDemand = false;
     bool m_hasPoser = false;
     quint64 m_serial = 0;
-    QList<qint64> m_frameTimes;
-    QTimer m_fpsDecay; // re-announces fps once the window has passed without frames, so the display drops to 0
+    FrameRateMeter m_fps;
 };
 
 } // namespace ths

@@ -6,7 +6,6 @@
 #include "engine/poser.h"
 #include "studio/studio_image_provider.h"
 
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QPointer>
 
@@ -17,10 +16,6 @@
 #include <thread>
 
 namespace ths {
-
-namespace {
-constexpr qint64 kFpsWindowMs = 2000;
-}
 
 // The worker thread and the one-slot queue it drains. Only `pending`, `poser`, `image` and `stopping` are shared
 // with the GUI thread (under `mutex`); results go back to the GUI thread as queued calls.
@@ -105,9 +100,7 @@ PreviewRenderer::PreviewRenderer(std::shared_ptr<StudioImages> images, QObject *
     , m_worker(std::make_unique<Worker>())
 {
     m_worker->q = this;
-    m_fpsDecay.setSingleShot(true);
-    m_fpsDecay.setInterval(int(kFpsWindowMs) + 100);
-    connect(&m_fpsDecay, &QTimer::timeout, this, &PreviewRenderer::statsChanged);
+    connect(&m_fps, &FrameRateMeter::decayed, this, &PreviewRenderer::statsChanged);
     m_worker->thread = std::thread([w = m_worker.get()] { w->run(); });
 }
 
@@ -125,12 +118,7 @@ QUrl PreviewRenderer::frameUrl() const
 
 double PreviewRenderer::fps() const
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    int count = 0;
-    for (qint64 t : m_frameTimes)
-        if (now - t <= kFpsWindowMs)
-            ++count;
-    return count * 1000.0 / kFpsWindowMs;
+    return m_fps.fps();
 }
 
 void PreviewRenderer::setPoser(std::shared_ptr<Poser> poser)
@@ -168,10 +156,7 @@ void PreviewRenderer::deliver(const QImage &frame, double ms, double latencyMs, 
         Q_EMIT errorChanged();
     }
     if (!frame.isNull()) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        m_frameTimes.append(now);
-        while (!m_frameTimes.isEmpty() && now - m_frameTimes.first() > kFpsWindowMs)
-            m_frameTimes.removeFirst();
+        m_fps.frame();
         m_msPerFrame = ms;
         m_latencyMs = latencyMs;
         ++m_rendered;
@@ -179,7 +164,6 @@ void PreviewRenderer::deliver(const QImage &frame, double ms, double latencyMs, 
         m_lastFrame = frame;
         if (m_images)
             m_images->set(QStringLiteral("preview"), frame);
-        m_fpsDecay.start();
         Q_EMIT statsChanged();
         Q_EMIT frameUrlChanged();
         Q_EMIT frameReady(frame);

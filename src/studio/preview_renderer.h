@@ -6,11 +6,10 @@
 // preview catches up with the last pose as soon as the current render ends.
 
 #include "engine/pose.h"
+#include "studio/frame_rate_meter.h"
 
 #include <QImage>
-#include <QList>
 #include <QObject>
-#include <QTimer>
 #include <QString>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
@@ -79,8 +78,7 @@ private:
     quint64 m_serial = 0;
     QString m_error;
     QImage m_lastFrame;
-    QList<qint64> m_frameTimes; // ms since epoch of recent frames, for fps over the last 2 s
-    QTimer m_fpsDecay;          // re-announces fps once the window has passed without frames, so it drops to 0
+    FrameRateMeter m_fps; // over the last 2 s
 };
 
 } // namespace ths
