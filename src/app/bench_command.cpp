@@ -6,7 +6,7 @@
 #include "app/commands.h"
 #include "app/poser_options.h"
 #include "app/process_clock.h"
-#include "engine/engine_error.h"
+#include "tha3/engine_error.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -72,9 +72,11 @@ int runBenchCommand(const QStringList &args)
         poser.setImage(*image);
         poser.render(Pose());
         std::printf("startup: first_frame_s=%.2f (from process start) model_load_ms=%.0f first_render_ms=%.0f "
-                    "device=%s threads=%d\n",
+                    "device=%s precision=%s threads=%d\n",
                     secondsSinceProcessStart(), loadMs, poser.lastTimings().total, qPrintable(poser.deviceName()),
-                    options->threads);
+                    tha3::precisionName(poser.precision()), options->threads);
+        for (const QString &notice : poser.notices())
+            std::fprintf(stderr, "notice: %s\n", qPrintable(notice));
 
         QRandomGenerator rng(42);
         for (const bool rotationOnly : {false, true}) {
@@ -95,7 +97,7 @@ int runBenchCommand(const QStringList &args)
             report(rotationOnly ? "rotation-only poses" : "full random poses", frames, double(timer.nsecsElapsed()) / 1e6, sum);
         }
     } catch (const EngineError &e) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(e.message()));
+        std::fprintf(stderr, "error: %s\n", e.what());
         return 1;
     }
     return 0;

@@ -27,6 +27,10 @@ void addPoserOptions(QCommandLineParser &parser)
         {QStringLiteral("device"), QStringLiteral("cpu, cuda or cuda:N."), QStringLiteral("DEVICE"), QStringLiteral("cpu")},
         {QStringLiteral("threads"), QStringLiteral("CPU threads for inference (0 = all cores)."), QStringLiteral("N"),
          QStringLiteral("0")},
+        {QStringLiteral("precision"),
+         QStringLiteral("Arithmetic: auto (fp16 for half weights on CUDA, else fp32), fp32, fp16 (CUDA) or bf16 (CUDA, or "
+                        "CPUs with AVX512-BF16/AMX)."),
+         QStringLiteral("P"), QStringLiteral("auto")},
         {QStringLiteral("exact"), QStringLiteral("Reproduce the original's op sequence exactly (slower; default: faster kernels "
                                                  "equal up to fp32 rounding).")},
     });
@@ -51,6 +55,13 @@ std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser)
                      qPrintable(parser.value(QStringLiteral("threads"))));
         return std::nullopt;
     }
+    const auto precision = parsePrecision(parser.value(QStringLiteral("precision")));
+    if (!precision) {
+        std::fprintf(stderr, "error: --precision \"%s\" is not one of auto, fp32, fp16, bf16\n",
+                     qPrintable(parser.value(QStringLiteral("precision"))));
+        return std::nullopt;
+    }
+    options.precision = *precision;
     options.exactOps = parser.isSet(QStringLiteral("exact"));
     return options;
 }

@@ -4,7 +4,7 @@
 #include "app/commands.h"
 #include "app/poser_options.h"
 #include "app/character_image.h"
-#include "engine/engine_error.h"
+#include "tha3/engine_error.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -76,7 +76,7 @@ int runRenderCommand(const QStringList &args)
             std::printf("%s\n", qPrintable(out));
         }
     } catch (const EngineError &e) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(e.message()));
+        std::fprintf(stderr, "error: %s\n", e.what());
         return 1;
     }
     return 0;

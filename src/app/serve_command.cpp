@@ -9,7 +9,7 @@
 #include "animation/animator_settings.h"
 #include "animation/emotion_templates.h"
 #include "classify/lexicon_emotion_classifier.h"
-#include "engine/engine_error.h"
+#include "tha3/engine_error.h"
 #include "live/live_character.h"
 #include "server/api_server.h"
 #include "server/frame_hub.h"
@@ -94,13 +94,14 @@ int runServeCommand(const QStringList &args)
             std::fprintf(stderr, "Loading the %s networks on %s ...\n", qPrintable(variantName(poserOptions->variant)),
                          qPrintable(poserOptions->device));
             auto poser = std::make_unique<Poser>(*poserOptions);
+            std::fprintf(stderr, "Computing in %s.\n", tha3::precisionName(poser->precision()));
             for (const QString &notice : poser->notices())
                 std::fprintf(stderr, "note: %s\n", qPrintable(notice));
             live = std::make_unique<LiveCharacter>(std::move(poser), variantName(poserOptions->variant));
             if (!configureAnimator(parser, live->animator()))
                 return 1;
         } catch (const EngineError &e) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(e.message()));
+            std::fprintf(stderr, "error: %s\n", e.what());
             return 1;
         }
         live->setImage(*image, parser.isSet(QStringLiteral("image")));

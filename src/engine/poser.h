@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The THA3 poser: one character image + a pose → a 512×512 RGBA frame. Torch-free header.
+// The THA3 poser: one character image + a pose → a 512×512 RGBA frame, as QImages. Torch-free header; the
+// networks run in tha3::Pipeline (Qt-free), which this serialises for its users.
 //
 // Threading contract: every method is safe to call from any thread; calls serialize on an internal mutex, so one
 // render runs at a time. Rendering takes hundreds of milliseconds on a CPU: call render() from a worker thread,
@@ -11,6 +12,7 @@
 // face (0–38) pose slices are unchanged, so rotation- and breathing-only frames run just the rotator and editor.
 
 #include "engine/pose.h"
+#include "tha3/pipeline.h"
 
 #include <QImage>
 #include <QString>
@@ -38,17 +40,12 @@ struct PoserOptions {
     // convolutions. Results differ from the original by fp32 rounding only. true: the original's exact op sequence
     // (the same bits as the Python code with the same libtorch build and thread count), about 2× slower.
     bool exactOps = false;
+    // The arithmetic (see tha3::Precision): auto = fp16 for half weights on CUDA, fp32 otherwise.
+    tha3::Precision precision = tha3::Precision::Auto;
 };
 
-// Milliseconds spent in each network during the last render(); 0 for a stage served from the cache.
-struct NetworkTimings {
-    double decomposer = 0, combiner = 0, faceMorpher = 0, rotator = 0, editor = 0, total = 0;
-};
-
-// How many times each network has run since construction.
-struct NetworkRuns {
-    int decomposer = 0, combiner = 0, faceMorpher = 0, rotator = 0, editor = 0;
-};
+// "auto", "fp32", "fp16", "bf16" (tha3::precisionName) → the precision.
+std::optional<tha3::Precision> parsePrecision(const QString &name);
 
 class Poser
 {
@@ -79,6 +76,7 @@ public:
     NetworkTimings lastTimings() const;
     NetworkRuns runs() const;
     QString deviceName() const;
+    tha3::Precision precision() const;                   // in use, never Auto
     // Human-readable notes from loading (e.g. half weights computed in fp32 on the CPU).
     QStringList notices() const;
 

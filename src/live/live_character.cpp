@@ -4,7 +4,7 @@
 #include "animation/animator.h"
 #include "core/thread_priority.h"
 #include "animation/steady_clock.h"
-#include "engine/engine_error.h"
+#include "tha3/engine_error.h"
 #include "engine/image_import.h"
 #include "engine/poser.h"
 #include "lipsync/audio_file.h"
@@ -135,7 +135,7 @@ struct LiveCharacter::Impl {
                 lastEmit = Clock::now();
                 Q_EMIT q->frameRendered(frame);
             } catch (const EngineError &e) {
-                fail(e.message());
+                fail(QString::fromUtf8(e.what()));
             } catch (const std::exception &e) {
                 // libtorch throws c10::Error (e.g. out of memory): escaping this thread would end the program.
                 fail(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0));

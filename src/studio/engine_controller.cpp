@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/engine_controller.h"
 
-#include "engine/engine_error.h"
+#include "tha3/engine_error.h"
 #include "engine/poser.h"
 
 #include <QDir>
@@ -117,7 +117,7 @@ void EngineController::load()
             result.state = QStringLiteral("ready");
         } catch (const EngineError &e) {
             result.state = QStringLiteral("failed");
-            result.error = e.message();
+            result.error = QString::fromUtf8(e.what());
         } catch (const std::exception &e) {
             result.state = QStringLiteral("failed");
             result.error = QString::fromLocal8Bit(e.what());

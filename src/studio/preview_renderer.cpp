@@ -2,7 +2,7 @@
 #include "studio/preview_renderer.h"
 
 #include "core/thread_priority.h"
-#include "engine/engine_error.h"
+#include "tha3/engine_error.h"
 #include "engine/poser.h"
 #include "studio/studio_image_provider.h"
 
@@ -66,7 +66,7 @@ struct PreviewRenderer::Worker {
                 // pixels again cost one comparison and keep the poser's cached decomposition.
                 frame = usePoser->render(useImage, pose);
             } catch (const EngineError &e) {
-                error = e.message();
+                error = QString::fromUtf8(e.what());
             } catch (const std::exception &e) {
                 // libtorch throws c10::Error (e.g. out of memory): escaping this thread would end the program.
                 error = QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0);

@@ -4,7 +4,7 @@
 // per tensor), so tests can make weight files of other variants (e.g. fp16 copies of the installed float weights)
 // without Python.
 
-#include "engine/state_dict_reader.h"
+#include "tha3/state_dict_reader.h"
 
 namespace ths::test {
 

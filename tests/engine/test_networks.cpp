@@ -2,10 +2,10 @@
 // The five networks in both structures: parameter names and shapes equal the original state_dicts, and each network
 // reproduces the original Python module's outputs on recorded inputs (fixtures made by data/make_network_fixtures.py).
 
-#include "engine/engine_error.h"
-#include "engine/module_loader.h"
-#include "engine/state_dict_reader.h"
-#include "engine/tha3_networks.h"
+#include "tha3/engine_error.h"
+#include "tha3/module_loader.h"
+#include "tha3/state_dict_reader.h"
+#include "tha3/networks.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -206,7 +206,7 @@ private Q_SLOTS:
         if (!QFile::exists(path))
             QSKIP("fixture not present");
         std::map<std::string, at::Tensor> data;
-        for (auto &[k, t] : readStateDictFile(path))
+        for (auto &[k, t] : readStateDictFile(path.toStdString()))
             data[k] = t;
         const auto module = makeNetwork(network, Structure(structure));
         module->eval();
@@ -233,29 +233,29 @@ private Q_SLOTS:
         const QString path = QStringLiteral(THS_MODELS_DIR "/separable_float/editor.pt");
         if (!QFile::exists(path))
             QSKIP("real weights not installed");
-        const NamedTensors tensors = readStateDictFile(path);
+        const NamedTensors tensors = readStateDictFile(path.toStdString());
         Editor standard(Structure::Standard);
         try {
-            loadStateDict(*standard, tensors, path, at::kFloat);
+            loadStateDict(*standard, tensors, path.toStdString(), at::kFloat);
             QFAIL("loaded a separable file into the standard editor");
         } catch (const EngineError &e) {
-            QVERIFY2(e.message().startsWith(path) && e.message().contains(QStringLiteral("body.downsample_blocks.0.0.weight")),
-                     qPrintable(e.message()));
+            QVERIFY2(QString::fromUtf8(e.what()).startsWith(path) && QString::fromUtf8(e.what()).contains(QStringLiteral("body.downsample_blocks.0.0.weight")),
+                     qPrintable(QString::fromUtf8(e.what())));
         }
         Editor separable(Structure::Separable);
-        loadStateDict(*separable, tensors, path, at::kFloat);
+        loadStateDict(*separable, tensors, path.toStdString(), at::kFloat);
         try {
-            loadStateDict(*separable, tensors, path, at::kHalf);
+            loadStateDict(*separable, tensors, path.toStdString(), at::kHalf);
             QFAIL("accepted float32 tensors where float16 was expected");
         } catch (const EngineError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("expected Half")), qPrintable(e.message()));
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("expected Half")), qPrintable(QString::fromUtf8(e.what())));
         }
         NamedTensors missing(tensors.begin(), tensors.end() - 1);
         try {
-            loadStateDict(*separable, missing, path, at::kFloat);
+            loadStateDict(*separable, missing, path.toStdString(), at::kFloat);
             QFAIL("accepted a file with a missing key");
         } catch (const EngineError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("missing key \"grid_change_creator.weight\"")), qPrintable(e.message()));
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("missing key \"grid_change_creator.weight\"")), qPrintable(QString::fromUtf8(e.what())));
         }
     }
 };

@@ -49,6 +49,7 @@ private Q_SLOTS:
         options.modelsDir = dir + QStringLiteral("/models");
         options.threads = 2; // the fixtures were made with 2 threads; depthwise convolutions depend on the count
         options.exactOps = exact;
+        options.precision = tha3::Precision::Float32; // the fixtures are fp32; bf16 has its own test (test_precision)
         Poser poser(options);
         const QImage input(dir + QStringLiteral("/input.png"));
         QVERIFY(!input.isNull());

@@ -2,7 +2,7 @@
 // The poser with the real THA3 weights on the example character: what poses do to the picture, determinism, the
 // caches (which networks run, and that they never change a pixel), and the errors of a bad set-up.
 
-#include "engine/engine_error.h"
+#include "tha3/engine_error.h"
 #include "engine/poser.h"
 
 #include <QDir>
@@ -242,9 +242,9 @@ private Q_SLOTS:
             Poser p(options);
             QFAIL("loaded from an empty directory");
         } catch (const EngineError &e) {
-            QVERIFY2(e.message().contains(empty.path() + QStringLiteral("/separable_float/eyebrow_decomposer.pt is missing"))
-                         && e.message().contains(QStringLiteral("talking-head-anime-3-demo")),
-                     qPrintable(e.message()));
+            QVERIFY2(QString::fromUtf8(e.what()).contains(empty.path() + QStringLiteral("/separable_float/eyebrow_decomposer.pt is missing"))
+                         && QString::fromUtf8(e.what()).contains(QStringLiteral("talking-head-anime-3-demo")),
+                     qPrintable(QString::fromUtf8(e.what())));
         }
         QCOMPARE(Poser::missingWeightFiles(empty.path(), ModelVariant::StandardHalf).size(), 5);
 
@@ -260,7 +260,7 @@ private Q_SLOTS:
             Poser p(options);
             QFAIL("loaded separable weights as standard");
         } catch (const EngineError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("standard_float/eyebrow_decomposer.pt: key \"body.downsample_blocks.0.0.weight\" has shape [4, 1, 3, 3]; expected [64, 4, 3, 3]")), qPrintable(e.message()));
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("standard_float/eyebrow_decomposer.pt: key \"body.downsample_blocks.0.0.weight\" has shape [4, 1, 3, 3]; expected [64, 4, 3, 3]")), qPrintable(QString::fromUtf8(e.what())));
         }
 
         options.modelsDir = kModels;
@@ -270,7 +270,7 @@ private Q_SLOTS:
             Poser p(options);
             QSKIP("CUDA is available here; the unavailable-device error cannot be checked");
         } catch (const EngineError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("CUDA is not available")), qPrintable(e.message()));
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("CUDA is not available")), qPrintable(QString::fromUtf8(e.what())));
         }
         options.device = QStringLiteral("tpu");
         QVERIFY_THROWS_EXCEPTION(EngineError, Poser{options});

@@ -2,8 +2,8 @@
 // The .pt reader: real and generated files load exactly; malformed files (truncated, mutated, legacy, not a zip)
 // give a clean EngineError naming the file — never a crash. The fuzz cases run in-process, so a crash fails the test.
 
-#include "engine/engine_error.h"
-#include "engine/state_dict_reader.h"
+#include "tha3/engine_error.h"
+#include "tha3/state_dict_reader.h"
 
 #include <ATen/ATen.h>
 
@@ -31,10 +31,10 @@ QString fixture(const QString &name)
 QString tryParse(const QByteArray &bytes)
 {
     try {
-        readStateDict(bytes, QStringLiteral("fuzz.pt"));
+        readStateDict(bytes.toStdString(), "fuzz.pt");
         return QStringLiteral("ok");
     } catch (const EngineError &e) {
-        return e.message();
+        return QString::fromUtf8(e.what());
     }
 }
 
@@ -53,7 +53,7 @@ private Q_SLOTS:
     void readsGeneratedFiles()
     {
         QFETCH(QString, file);
-        const NamedTensors tensors = readStateDictFile(fixture(file));
+        const NamedTensors tensors = readStateDictFile(fixture(file).toStdString());
         QFile expected(fixture(QStringLiteral("expected.txt")));
         QVERIFY(expected.open(QIODevice::ReadOnly | QIODevice::Text));
         size_t i = 0;
@@ -96,10 +96,10 @@ private Q_SLOTS:
     void missingFileNamesThePath()
     {
         try {
-            readStateDictFile(QStringLiteral("/nonexistent/editor.pt"));
+            readStateDictFile((QStringLiteral("/nonexistent/editor.pt")).toStdString());
             QFAIL("no error");
         } catch (const EngineError &e) {
-            QCOMPARE(e.message(), QStringLiteral("/nonexistent/editor.pt: file not found"));
+            QCOMPARE(QString::fromUtf8(e.what()), QStringLiteral("/nonexistent/editor.pt: file not found"));
         }
     }
 
@@ -164,12 +164,12 @@ private Q_SLOTS:
                                                   {QStringLiteral("two_algo_face_body_rotator"), 79},
                                                   {QStringLiteral("editor"), 81}};
         for (const auto &[name, count] : expected) {
-            const NamedTensors t = readStateDictFile(dir.filePath(name + QStringLiteral(".pt")));
+            const NamedTensors t = readStateDictFile((dir.filePath(name + QStringLiteral(".pt"))).toStdString());
             QCOMPARE(int(t.size()), count);
             for (const auto &[key, tensor] : t)
                 QCOMPARE(tensor.scalar_type(), at::kFloat);
         }
-        const NamedTensors editor = readStateDictFile(dir.filePath(QStringLiteral("editor.pt")));
+        const NamedTensors editor = readStateDictFile((dir.filePath(QStringLiteral("editor.pt"))).toStdString());
         QCOMPARE(editor.front().first, std::string("body.downsample_blocks.0.0.weight"));
         QCOMPARE(editor.back().first, std::string("grid_change_creator.weight"));
         QCOMPARE(editor.front().second.mean().item<float>(), 0.0604069f);

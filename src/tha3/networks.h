@@ -2,7 +2,8 @@
 #pragma once
 // The five THA3 networks as torch::nn modules whose parameter names equal the original state_dict keys, for both
 // structures ("standard" and "separable"). Internal to the engine: this header exposes libtorch types.
-// Spec: shared/docs/tha3-architecture.md §2–§3 and §9.
+
+#include "tha3/pipeline.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
@@ -15,7 +16,6 @@
 
 namespace ths::tha3 {
 
-enum class Structure { Standard, Separable };
 enum class Activation { ReLU, LeakyReLU };
 
 torch::Tensor activate(const torch::Tensor &x, Activation act);
@@ -30,8 +30,10 @@ public:
     ConvNormActImpl(Structure structure, BlockKind kind, int64_t in, int64_t out, Activation act);
     torch::Tensor forward(const torch::Tensor &x);
     // false: compute a transposed convolution as four 2×2 convolutions (one per output pixel phase), which oneDNN
-    // runs far faster than ATen's transposed-convolution fallback; equal up to fp32 rounding.
+    // runs far faster than ATen's transposed-convolution fallback, and on channels-last tensors fuse normalisation
+    // and activation (fused_norm.h); equal up to fp32 rounding.
     void setExact(bool exact) { m_exact = exact; }
+    bool exact() const { return m_exact; }
 
 private:
     torch::Tensor transposedBySubpixels(const torch::Tensor &x);
@@ -64,12 +66,15 @@ class ResnetBlockImpl : public torch::nn::Module
 public:
     ResnetBlockImpl(Structure structure, int64_t channels, Activation act);
     torch::Tensor forward(const torch::Tensor &x);
+    // false: on channels-last tensors, normalisation, activation and the residual add run fused (fused_norm.h).
+    void setExact(bool exact) { m_exact = exact; }
 
 private:
     std::shared_ptr<torch::nn::Module> m_path;
     Conv3 m_conv0{nullptr}, m_conv3{nullptr};
     torch::nn::InstanceNorm2d m_norm1{nullptr}, m_norm4{nullptr};
     Activation m_act;
+    bool m_exact = true;
 };
 TORCH_MODULE(ResnetBlock);
 
@@ -83,6 +88,7 @@ public:
     torch::Tensor forward(const torch::Tensor &x);
     // For fusing several heads into one convolution: the conv's parameters, and the head's activation alone.
     const torch::nn::Conv2d &convolution() const { return m_conv; }
+    at::ScalarType dtype() const { return m_conv->weight.scalar_type(); }
     torch::Tensor activation(const torch::Tensor &y) const;
 
 private:
@@ -97,6 +103,9 @@ struct BlockLists {
     torch::nn::ModuleList bottleneck{torch::nn::ModuleList()};
     torch::nn::ModuleList upsample{torch::nn::ModuleList()};
     void registerOn(torch::nn::Module &owner);
+    // The type the blocks compute in (their weights'). The pipeline may run the blocks in bf16 and the heads in fp32:
+    // every network converts its input to this type and the features to its heads' type.
+    at::ScalarType dtype() const;
 };
 
 // PoserEncoderDecoder00 and its separable twin (eyebrow nets, face morpher): ReLU, transposed-conv upsampling,
@@ -198,6 +207,12 @@ private:
     std::vector<std::pair<const void *, uint32_t>> m_fusedSource;
 };
 TORCH_MODULE(Editor);
+
+// x in type t (x itself when it already is).
+torch::Tensor toType(const torch::Tensor &x, at::ScalarType t);
+
+// Moves the blocks of a network (its "body"/"encoder_decoder" and *_blocks children) to `dtype`, leaving the heads.
+void setBodyDtype(torch::nn::Module &network, at::ScalarType dtype);
 
 // Switches every block of `module` between the original's exact op sequence and the faster equivalent kernels.
 void setExactOps(torch::nn::Module &module, bool exact);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/module_loader.h"
+#include "tha3/module_loader.h"
 
-#include "engine/engine_error.h"
+#include "tha3/engine_error.h"
 
 #include <ATen/ATen.h>
 #include <torch/csrc/autograd/grad_mode.h>
@@ -18,11 +18,11 @@ std::string shapeString(at::IntArrayRef sizes)
     return s + "]";
 }
 
-void loadStateDict(torch::nn::Module &module, const NamedTensors &tensors, const QString &fileName,
+void loadStateDict(torch::nn::Module &module, const NamedTensors &tensors, const std::string &fileName,
                    at::ScalarType fileDtype)
 {
     auto fail = [&](const std::string &why) {
-        return EngineError(QStringLiteral("%1: %2").arg(fileName, QString::fromStdString(why)));
+        return EngineError(fileName + ": " + why);
     };
     if (!module.named_buffers().is_empty())
         throw fail("internal error: the module has buffers");

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/image_tensor.h"
+#include "tha3/image_tensor.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
+#include <ATen/record_function.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -43,18 +45,17 @@ inline uint8_t encodeAlpha(float v)
 
 } // namespace
 
-at::Tensor imageToTensor(const QImage &rgba8888)
+at::Tensor imageToTensor(const RgbaView &image)
 {
     static const InputTables tables;
-    const QImage image = rgba8888.convertToFormat(QImage::Format_RGBA8888);
-    const int64_t h = image.height(), w = image.width();
+    const int64_t h = image.height, w = image.width;
     at::Tensor out = at::empty({1, 4, h, w}, at::kFloat);
     float *dst = out.data_ptr<float>();
     const int64_t plane = h * w;
     for (int64_t y = 0; y < h; ++y) {
-        const uchar *row = image.constScanLine(int(y));
+        const uint8_t *row = image.pixels + y * image.bytesPerLine;
         for (int64_t x = 0; x < w; ++x) {
-            const uchar *p = row + 4 * x;
+            const uint8_t *p = row + 4 * x;
             const int64_t i = y * w + x;
             if (p[3] == 0) {
                 for (int c = 0; c < 4; ++c)
@@ -69,25 +70,24 @@ at::Tensor imageToTensor(const QImage &rgba8888)
     return out;
 }
 
-QImage tensorToImage(const at::Tensor &chw)
+void tensorToImage(const at::Tensor &chw, uint8_t *out, std::ptrdiff_t bytesPerLine)
 {
+    RECORD_FUNCTION("ths::tensor_to_image", std::vector<c10::IValue>{chw});
     const at::Tensor t = chw.to(at::kFloat).contiguous();
     const int64_t h = t.size(1), w = t.size(2), plane = h * w;
-    QImage image(int(w), int(h), QImage::Format_RGBA8888);
     const float *src = t.data_ptr<float>();
     at::parallel_for(0, h, 16, [&](int64_t begin, int64_t end) {
         for (int64_t y = begin; y < end; ++y) {
-            uchar *row = image.scanLine(int(y));
+            uint8_t *row = out + y * bytesPerLine;
             for (int64_t x = 0; x < w; ++x) {
                 const int64_t i = y * w + x;
-                uchar *p = row + 4 * x;
+                uint8_t *p = row + 4 * x;
                 for (int c = 0; c < 3; ++c)
                     p[c] = encodeColor(src[c * plane + i]);
                 p[3] = encodeAlpha(src[3 * plane + i]);
             }
         }
     });
-    return image;
 }
 
 } // namespace ths

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/tha3_networks.h"
+#include "tha3/networks.h"
+
+#include "tha3/fused_norm.h"
+#include "tha3/fused_upsample.h"
 
 #include <ATen/ATen.h>
 #include <torch/nn/functional/activation.h>
@@ -80,6 +83,8 @@ torch::Tensor ConvNormActImpl::forward(const torch::Tensor &x)
     torch::Tensor y = m_conv ? m_conv->forward(x) : m_exact ? m_convT->forward(x) : transposedBySubpixels(x);
     if (m_pointwise)
         y = m_pointwise->forward(y);
+    if (!m_exact && fusedNormApplies(y))
+        return fusedInstanceNorm(y, m_norm->weight, m_norm->bias, m_act);
     return activateInPlace(instanceNorm(y, m_norm), m_act);
 }
 
@@ -123,6 +128,8 @@ void setExactOps(torch::nn::Module &module, bool exact)
     for (const auto &m : module.modules()) {
         if (auto *block = dynamic_cast<ConvNormActImpl *>(m.get()))
             block->setExact(exact);
+        else if (auto *resnet = dynamic_cast<ResnetBlockImpl *>(m.get()))
+            resnet->setExact(exact);
         else if (auto *editor = dynamic_cast<EditorImpl *>(m.get()))
             editor->setExact(exact);
     }
@@ -164,7 +171,15 @@ ResnetBlockImpl::ResnetBlockImpl(Structure structure, int64_t channels, Activati
 
 torch::Tensor ResnetBlockImpl::forward(const torch::Tensor &x)
 {
-    torch::Tensor y = activateInPlace(instanceNorm(m_conv0->forward(x), m_norm1), m_act);
+    torch::Tensor y = m_conv0->forward(x);
+    if (!m_exact && fusedNormApplies(y)) {
+        y = fusedInstanceNorm(y, m_norm1->weight, m_norm1->bias, m_act);
+        y = m_conv3->forward(y);
+        if (fusedNormApplies(y) && x.is_contiguous(at::MemoryFormat::ChannelsLast))
+            return fusedInstanceNorm(y, m_norm4->weight, m_norm4->bias, std::nullopt, x);
+        return x + instanceNorm(y, m_norm4);
+    }
+    y = activateInPlace(instanceNorm(y, m_norm1), m_act);
     y = instanceNorm(m_conv3->forward(y), m_norm4);
     return x + y;
 }
@@ -196,6 +211,23 @@ torch::Tensor HeadImpl::activation(const torch::Tensor &y) const
     return y;
 }
 
+at::ScalarType BlockLists::dtype() const
+{
+    return downsample->parameters().front().scalar_type();
+}
+
+torch::Tensor toType(const torch::Tensor &x, at::ScalarType t)
+{
+    return x.scalar_type() == t ? x : x.to(t);
+}
+
+void setBodyDtype(torch::nn::Module &network, at::ScalarType dtype)
+{
+    for (const auto &child : network.named_children())
+        if (child.key() == "body" || child.key() == "encoder_decoder" || child.key().ends_with("_blocks"))
+            child.value()->to(dtype);
+}
+
 void BlockLists::registerOn(torch::nn::Module &owner)
 {
     owner.register_module("downsample_blocks", downsample);
@@ -207,10 +239,15 @@ torch::Tensor applyGridChange(const torch::Tensor &gridChange, const torch::Tens
 {
     const int64_t n = image.size(0), c = image.size(1), h = image.size(2), w = image.size(3);
     const torch::Tensor g = gridChange.view({n, 2, h * w}).transpose(1, 2).view({n, h, w, 2});
-    const torch::Tensor theta = at::tensor({1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f}, gridChange.options())
+    // Made in fp32 and converted: libtorch 1.13 cannot create a bf16 tensor from values on the CPU.
+    const torch::Tensor theta = at::tensor({1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f}).to(gridChange.options())
                                     .view({1, 2, 3})
                                     .repeat({n, 1, 1});
     const torch::Tensor base = at::affine_grid_generator(theta, {n, c, h, w}, false);
+    if (image.scalar_type() == at::kBFloat16 && !image.is_cuda()) {
+        // libtorch 1.13 has no bf16 grid sampling on the CPU: sample in fp32 (one 512² pass, cheap next to the convs).
+        return at::grid_sampler(image.to(at::kFloat), (base + g).to(at::kFloat), 0, 1, false).to(at::kBFloat16);
+    }
     return at::grid_sampler(image, base + g, /*bilinear*/ 0, /*border*/ 1, /*align_corners*/ false);
 }
 
@@ -242,10 +279,11 @@ EncoderDecoder00::EncoderDecoder00(Structure structure, int64_t inChannels, int6
 
 torch::Tensor EncoderDecoder00::forward(torch::Tensor x, const torch::Tensor &pose)
 {
+    x = toType(x, lists.dtype());
     for (const auto &block : *lists.downsample)
         x = block->as<ConvNormActImpl>()->forward(x);
     if (m_poseCount > 0)
-        x = at::cat({x, posePlanes(pose, x.size(2), x.size(3))}, 1);
+        x = at::cat({x, posePlanes(toType(pose, x.scalar_type()), x.size(2), x.size(3))}, 1);
     x = lists.bottleneck[0]->as<ConvNormActImpl>()->forward(x);
     for (size_t i = 1; i < lists.bottleneck->size(); ++i)
         x = lists.bottleneck[i]->as<ResnetBlockImpl>()->forward(x);
@@ -281,7 +319,7 @@ EyebrowDecomposerImpl::EyebrowDecomposerImpl(Structure structure)
 
 std::vector<torch::Tensor> EyebrowDecomposerImpl::forward(const torch::Tensor &image)
 {
-    const torch::Tensor f = m_body.forward(image, {});
+    const torch::Tensor f = toType(m_body.forward(image, {}), m_bgAlpha->dtype());
     const torch::Tensor bgA = m_bgAlpha->forward(f);
     const torch::Tensor bgC = m_bgColor->forward(f);
     const torch::Tensor background = applyColorChange(bgA, bgC, image);
@@ -309,7 +347,7 @@ EyebrowMorphingCombinerImpl::EyebrowMorphingCombinerImpl(Structure structure)
 std::vector<torch::Tensor> EyebrowMorphingCombinerImpl::forward(const torch::Tensor &background,
                                                                 const torch::Tensor &eyebrow, const torch::Tensor &pose)
 {
-    const torch::Tensor f = m_body.forward(at::cat({background, eyebrow}, 1), pose);
+    const torch::Tensor f = toType(m_body.forward(at::cat({background, eyebrow}, 1), pose), m_grid->dtype());
     const torch::Tensor gc = m_grid->forward(f);
     const torch::Tensor ma = m_alpha->forward(f);
     const torch::Tensor mcc = m_color->forward(f);
@@ -347,7 +385,7 @@ FaceMorpherImpl::FaceMorpherImpl(Structure structure)
 
 std::vector<torch::Tensor> FaceMorpherImpl::forward(const torch::Tensor &image, const torch::Tensor &pose)
 {
-    const torch::Tensor f = m_body.forward(image, pose);
+    const torch::Tensor f = toType(m_body.forward(image, pose), m_imGrid->dtype());
     const torch::Tensor im0 = applyGridChange(m_imGrid->forward(f), image);
     const torch::Tensor imc = m_imColor->forward(f);
     const torch::Tensor ima = m_imAlpha->forward(f);
@@ -365,6 +403,8 @@ ResizeUpsampleImpl::ResizeUpsampleImpl(Structure structure, int64_t in, int64_t 
 
 torch::Tensor ResizeUpsampleImpl::forward(const torch::Tensor &x)
 {
+    if (!m_block->exact() && fusedUpsampleApplies(x, {}))
+        return m_block->forward(upsampleAndConcat(x, {}));
     return m_block->forward(doubleResolution(x));
 }
 
@@ -397,13 +437,14 @@ TwoAlgoFaceBodyRotatorImpl::TwoAlgoFaceBodyRotatorImpl(Structure structure)
 std::vector<torch::Tensor> TwoAlgoFaceBodyRotatorImpl::forward(const torch::Tensor &image, const torch::Tensor &pose,
                                                                bool withDirect)
 {
-    torch::Tensor x = at::cat({image, posePlanes(pose, image.size(2), image.size(3))}, 1);
+    torch::Tensor x = toType(at::cat({image, posePlanes(pose, image.size(2), image.size(3))}, 1), m_lists.dtype());
     for (const auto &block : *m_lists.downsample)
         x = block->as<ConvNormActImpl>()->forward(x);
     for (const auto &block : *m_lists.bottleneck)
         x = block->as<ResnetBlockImpl>()->forward(x);
     for (const auto &block : *m_lists.upsample)
         x = block->as<ResizeUpsampleImpl>()->forward(x);
+    x = toType(x, m_grid->dtype());
     const torch::Tensor gc = m_grid->forward(x);
     const torch::Tensor warped = applyGridChange(gc, image);
     return {withDirect ? m_direct->forward(x) : torch::Tensor(), warped, gc};
@@ -432,7 +473,8 @@ EditorImpl::EditorImpl(Structure structure)
 std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, const torch::Tensor &warped,
                                                const torch::Tensor &gridChange, const torch::Tensor &pose)
 {
-    torch::Tensor x = at::cat({original, warped, gridChange, posePlanes(pose, original.size(2), original.size(3))}, 1);
+    torch::Tensor x = toType(at::cat({original, warped, gridChange, posePlanes(pose, original.size(2), original.size(3))}, 1),
+                         m_lists.dtype());
     std::vector<torch::Tensor> skips;
     for (const auto &block : *m_lists.downsample) {
         x = block->as<ConvNormActImpl>()->forward(x);
@@ -442,8 +484,11 @@ std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, co
         x = block->as<ResnetBlockImpl>()->forward(x);
     for (size_t i = 0; i < m_lists.upsample->size(); ++i) {
         const torch::Tensor &skip = skips[skips.size() - 2 - i];
-        x = m_lists.upsample[i]->as<ConvNormActImpl>()->forward(at::cat({doubleResolution(x), skip}, 1));
+        auto *block = m_lists.upsample[i]->as<ConvNormActImpl>();
+        x = block->forward(!block->exact() && fusedUpsampleApplies(x, skip) ? upsampleAndConcat(x, skip)
+                                                                            : at::cat({doubleResolution(x), skip}, 1));
     }
+    x = toType(x, m_color->dtype());
     torch::Tensor gridDelta, cc, a;
     if (m_exact) {
         gridDelta = m_grid->forward(x);
@@ -464,7 +509,8 @@ std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, co
             m_fusedBias = at::cat({m_color->convolution()->bias, m_alpha->convolution()->bias, at::zeros({2}, cw.options())});
             m_fusedSource = source;
         }
-        const torch::Tensor y = at::conv2d(x, m_fusedWeight, m_fusedBias, 1, 1);
+        // Contiguous planes: the activations below run several times faster than on channels-last slices.
+        const torch::Tensor y = at::conv2d(x, m_fusedWeight, m_fusedBias, 1, 1).contiguous();
         cc = m_color->activation(y.narrow(1, 0, 4));
         a = m_alpha->activation(y.narrow(1, 4, 4));
         gridDelta = y.narrow(1, 8, 2);

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/state_dict_reader.h"
+#include "tha3/state_dict_reader.h"
 
-#include "engine/engine_error.h"
+#include "tha3/engine_error.h"
 
 #include <ATen/ATen.h>
 #include <caffe2/serialize/inline_container.h>
 #include <caffe2/serialize/read_adapter_interface.h>
 
-#include <QFile>
-
+#include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -24,7 +25,7 @@ namespace {
 class ByteArrayAdapter final : public caffe2::serialize::ReadAdapterInterface
 {
 public:
-    explicit ByteArrayAdapter(QByteArray bytes)
+    explicit ByteArrayAdapter(std::string bytes)
         : m_bytes(std::move(bytes))
     {
     }
@@ -35,12 +36,12 @@ public:
         if (pos >= total)
             return 0;
         const size_t count = size_t(std::min<uint64_t>(n, total - pos));
-        std::memcpy(buf, m_bytes.constData() + pos, count);
+        std::memcpy(buf, m_bytes.data() + pos, count);
         return count;
     }
 
 private:
-    QByteArray m_bytes;
+    std::string m_bytes;
 };
 
 struct ParseError {
@@ -338,42 +339,46 @@ private:
 
 } // namespace
 
-NamedTensors readStateDict(const QByteArray &archive, const QString &displayName)
+NamedTensors readStateDict(std::string archive, const std::string &displayName)
 {
-    auto fail = [&](const QString &why) { return EngineError(QStringLiteral("%1: %2").arg(displayName, why)); };
-    if (archive.isEmpty())
-        throw fail(QStringLiteral("the file is empty"));
-    if (!archive.startsWith("PK")) {
+    auto fail = [&](const std::string &why) { return EngineError(displayName + ": " + why); };
+    if (archive.empty())
+        throw fail("the file is empty");
+    if (!archive.starts_with("PK")) {
         // Pre-1.6 torch.save files are a bare pickle stream that starts with a protocol-2 header and a magic number.
-        if (archive.startsWith("\x80\x02\x8a\x0a"))
-            throw fail(QStringLiteral("legacy (pre-1.6, non-zip) torch.save format is not supported; re-save it in "
-                                      "Python with torch.save(torch.load(f), f)"));
-        throw fail(QStringLiteral("not a PyTorch weight file (expected a torch.save zip archive)"));
+        if (archive.starts_with("\x80\x02\x8a\x0a"))
+            throw fail("legacy (pre-1.6, non-zip) torch.save format is not supported; re-save it in Python with "
+                       "torch.save(torch.load(f), f)");
+        throw fail("not a PyTorch weight file (expected a torch.save zip archive)");
     }
     try {
-        caffe2::serialize::PyTorchStreamReader zip(std::make_shared<ByteArrayAdapter>(archive));
+        caffe2::serialize::PyTorchStreamReader zip(std::make_shared<ByteArrayAdapter>(std::move(archive)));
         if (!zip.hasRecord("data.pkl"))
-            throw fail(QStringLiteral("the archive has no data.pkl record"));
+            throw fail("the archive has no data.pkl record");
         auto [pickle, size] = zip.getRecord("data.pkl");
         Unpickler unpickler(static_cast<const uint8_t *>(pickle.get()), size, zip);
         return unpickler.run();
     } catch (const ParseError &e) {
-        throw fail(QString::fromStdString(e.what));
+        throw fail(e.what);
     } catch (const c10::Error &e) {
-        throw fail(QStringLiteral("corrupt archive: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+        throw fail(std::string("corrupt archive: ") + e.what_without_backtrace());
     } catch (const std::bad_alloc &) {
-        throw fail(QStringLiteral("corrupt archive: a record claims an impossible size"));
+        throw fail("corrupt archive: a record claims an impossible size");
     }
 }
 
-NamedTensors readStateDictFile(const QString &path)
+NamedTensors readStateDictFile(const std::string &path)
 {
-    QFile file(path);
-    if (!file.exists())
-        throw EngineError(QStringLiteral("%1: file not found").arg(path));
-    if (!file.open(QIODevice::ReadOnly))
-        throw EngineError(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
-    return readStateDict(file.readAll(), path);
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        const int error = errno;
+        throw EngineError(path + (error == ENOENT ? std::string(": file not found")
+                                                  : ": cannot read: " + std::string(std::strerror(error))));
+    }
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    if (file.bad())
+        throw EngineError(path + ": cannot read: " + std::strerror(errno));
+    return readStateDict(std::move(bytes), path);
 }
 
 } // namespace ths
