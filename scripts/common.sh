@@ -3,7 +3,23 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD_DIR="${THS_BUILD_DIR:-$ROOT/build}"
+
+# Which libtorch to build against (docs/gpu.md): "debian" — libtorch-dev, CPU only, what CI uses — or "pytorch" —
+# the PyTorch wheel in a virtual environment, with its CUDA libraries. `--torch=debian|pytorch` as the first
+# argument of scripts/run or scripts/test chooses; by default pytorch when nvidia-smi lists a GPU.
+THS_TORCH="${THS_TORCH:-}"
+if [ "${1:-}" = "--torch=debian" ] || [ "${1:-}" = "--torch=pytorch" ]; then THS_TORCH="${1#--torch=}"; shift; fi
+if [ -z "$THS_TORCH" ]; then
+  if command -v nvidia-smi >/dev/null && nvidia-smi -L 2>/dev/null | grep -q '^GPU'; then THS_TORCH=pytorch; else THS_TORCH=debian; fi
+fi
+case "$THS_TORCH" in debian|pytorch) ;; *) echo "[setup] error: --torch must be debian or pytorch, not $THS_TORCH" >&2; exit 2 ;; esac
+export THS_TORCH
+if [ "$THS_TORCH" = pytorch ]; then DEFAULT_BUILD_DIR="$ROOT/build-pytorch"; else DEFAULT_BUILD_DIR="$ROOT/build"; fi
+BUILD_DIR="${THS_BUILD_DIR:-$DEFAULT_BUILD_DIR}"
+export THS_BUILD_DIR="$BUILD_DIR"
+# The PyTorch version the pytorch build is tested with.
+PYTORCH_VERSION=2.11.0
+TORCH_VENV="$ROOT/.venv-torch"
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/talkinghead-studio"
 
 # Debian 12 packages the project needs to build, run and test.
@@ -16,7 +32,7 @@ APT_PACKAGES=(
   qml6-module-qtqml-workerscript qml6-module-qtmultimedia qml6-module-qttest
   qml6-module-qtcore qml6-module-qtqml qml6-module-qtqml-models qml6-module-qt-labs-platform qml6-module-qt-labs-settings
   qt6-qpa-plugins qt6-image-formats-plugins gstreamer1.0-plugins-good
-  libespeak-ng-dev espeak-ng xvfb xauth fonts-wqy-microhei
+  libespeak-ng-dev espeak-ng xvfb xauth fonts-wqy-microhei python3-venv
   # libtorch's BLAS: without it Debian's reference BLAS serves the 1×1 convolutions that libtorch does not hand to
   # oneDNN when running on one thread (measured: 17.6 s → 1.6 s per frame with --threads 1; 2 threads unchanged).
   libopenblas0-openmp
@@ -84,12 +100,32 @@ PY
   done
 }
 
+# The pytorch build: a virtual environment with the PyTorch wheel (and, through its dependencies, the CUDA libraries).
+install_pytorch() {
+  local torch_dir
+  torch_dir="$(ls -d "$TORCH_VENV"/lib/python3*/site-packages/torch 2>/dev/null | head -1)"
+  if [ -n "$torch_dir" ] && [ -f "$torch_dir/lib/libtorch_cpu.so" ] \
+     && "$TORCH_VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('torch') != '$PYTORCH_VERSION')" 2>/dev/null; then
+    log "PyTorch $PYTORCH_VERSION: present in $TORCH_VENV"
+  else
+    log "PyTorch $PYTORCH_VERSION: installing into $TORCH_VENV (with its CUDA libraries: several GB)"
+    python3 -m venv "$TORCH_VENV"
+    "$TORCH_VENV/bin/python" -m pip install --quiet "torch==$PYTORCH_VERSION"
+    torch_dir="$(ls -d "$TORCH_VENV"/lib/python3*/site-packages/torch | head -1)"
+  fi
+  TORCH_CMAKE_ARGS=(-DTHS_TORCH_WHEEL="$torch_dir")
+  [ -f "$torch_dir/lib/libtorch_cuda.so" ] && TORCH_CMAKE_ARGS+=(-DTHS_TORCH_WHEEL_CUDA=ON)
+  return 0
+}
+
 build_project() {
   local launcher=()
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  TORCH_CMAKE_ARGS=()
+  [ "$THS_TORCH" = pytorch ] && install_pytorch
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-    log "configuring $BUILD_DIR"
-    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
+    log "configuring $BUILD_DIR (libtorch: $THS_TORCH)"
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "${TORCH_CMAKE_ARGS[@]}" >/dev/null
   fi
   log "building (-j$(nproc))"
   cmake --build "$BUILD_DIR" -j"$(nproc)"

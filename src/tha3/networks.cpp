@@ -96,7 +96,8 @@ torch::Tensor ConvNormActImpl::transposedBySubpixels(const torch::Tensor &x)
     const at::Tensor &w = m_convT->weight; // [in, out/groups, 4, 4]
     const int64_t groups = m_convT->options.groups();
     const std::pair<const void *, uint32_t> source{w.data_ptr(), w._version()};
-    if (!m_subpixelWeight.defined() || m_subpixelSource != source) {
+    const auto format = x.suggest_memory_format();
+    if (!m_subpixelWeight.defined() || m_subpixelSource != source || !m_subpixelWeight.is_contiguous(format)) {
         torch::NoGradGuard noGrad;
         const auto taps = [&](int phase) { return at::tensor({phase ? 2 : 3, phase ? 0 : 1}, at::kLong).to(w.device()); };
         std::vector<at::Tensor> phases;
@@ -107,12 +108,16 @@ torch::Tensor ConvNormActImpl::transposedBySubpixels(const torch::Tensor &x)
             m_subpixelWeight = at::cat(phases, 1).transpose(0, 1).contiguous();
         else             // depthwise: [4·C, 1, 2, 2], channel-major (groups take consecutive output channels)
             m_subpixelWeight = at::stack(phases, 1).reshape({w.size(0) * 4, 1, 2, 2}).contiguous();
+        // In the input's layout, so oneDNN keeps it (a depthwise [C,1,2,2] weight is contiguous in both layouts:
+        // only a copy gives it channels-last strides).
+        if (format == at::MemoryFormat::ChannelsLast)
+            m_subpixelWeight = m_subpixelWeight.to(m_subpixelWeight.options(), false, /*copy*/ true, format);
         m_subpixelSource = source;
     }
     const int64_t n = x.size(0), h = x.size(2), wd = x.size(3);
     const at::Tensor y = at::conv2d(x, m_subpixelWeight, {}, 1, 1, 1, groups); // [N, 4·out, h+1, w+1]
     const int64_t out = m_subpixelWeight.size(0) / 4;
-    at::Tensor result = at::empty({n, out, 2 * h, 2 * wd}, x.options());
+    at::Tensor result = at::empty({n, out, 2 * h, 2 * wd}, x.options().memory_format(format));
     for (int ry = 0; ry < 2; ++ry)
         for (int rx = 0; rx < 2; ++rx) {
             const int p = ry * 2 + rx;
@@ -238,7 +243,7 @@ void BlockLists::registerOn(torch::nn::Module &owner)
 torch::Tensor applyGridChange(const torch::Tensor &gridChange, const torch::Tensor &image)
 {
     const int64_t n = image.size(0), c = image.size(1), h = image.size(2), w = image.size(3);
-    const torch::Tensor g = gridChange.view({n, 2, h * w}).transpose(1, 2).view({n, h, w, 2});
+    const torch::Tensor g = gridChange.reshape({n, 2, h * w}).transpose(1, 2).reshape({n, h, w, 2});
     // Made in fp32 and converted: libtorch 1.13 cannot create a bf16 tensor from values on the CPU.
     const torch::Tensor theta = at::tensor({1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f}).to(gridChange.options())
                                     .view({1, 2, 3})

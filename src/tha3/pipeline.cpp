@@ -229,7 +229,7 @@ at::Tensor Pipeline::Impl::renderTensor(const float *v)
         clearCaches();
     if (!decomposerValid) {
         decomposerOut = timed(timings.decomposer, [&] {
-            return decomposer->forward(crop(image, kEyebrowTop, kEyebrowLeft, kEyebrowSize));
+            return decomposer->forward(layout(crop(image, kEyebrowTop, kEyebrowLeft, kEyebrowSize)));
         });
         decomposerValid = true;
         ++runs.decomposer;
@@ -252,7 +252,7 @@ at::Tensor Pipeline::Impl::renderTensor(const float *v)
         timed(timings.faceMorpher, [&] {
             at::Tensor face = crop(image, kFaceTop, kFaceLeft, kFaceSize).clone();
             crop(face, kEyebrowTop - kFaceTop, kEyebrowLeft - kFaceLeft, kEyebrowSize).copy_(eyebrowImage);
-            const at::Tensor morphed = faceMorpher->forward(face, poseT.narrow(1, kFaceBegin, kFaceCount))[0];
+            const at::Tensor morphed = faceMorpher->forward(layout(face), poseT.narrow(1, kFaceBegin, kFaceCount))[0];
             full = image.clone();
             crop(full, kFaceTop, kFaceLeft, kFaceSize).copy_(morphed);
             half = resizeBilinear(full, 256);
@@ -309,12 +309,13 @@ Pipeline::Pipeline(const PipelineOptions &options)
     if (!options.exactOps) {
         for (auto *m : modules)
             setExactOps(*m, false);
-        // Only the rotator and editor: the other three upsample with transposed convolutions, which have no
-        // channels-last fast path on the CPU.
+        // Channels-last throughout: oneDNN skips a layout conversion around every convolution and the fused
+        // normalisation applies (the transposed convolutions run as phase convolutions in fast mode, which have the
+        // channels-last kernels that ATen's transposed convolution lacks).
         // Depthwise weights [C,1,k,k] are contiguous in both layouts, so .contiguous() would keep their NCHW strides
         // and oneDNN would not pick its NHWC kernels; a copy forces the channels-last strides.
         torch::NoGradGuard noGrad;
-        for (torch::nn::Module *m : {static_cast<torch::nn::Module *>(d->rotator.get()), static_cast<torch::nn::Module *>(d->editor.get())})
+        for (torch::nn::Module *m : modules)
             for (auto &p : m->parameters())
                 if (p.dim() == 4)
                     p.set_data(p.to(p.options(), false, /*copy*/ true, at::MemoryFormat::ChannelsLast));
