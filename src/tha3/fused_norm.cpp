@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tha3/fused_norm.h"
 
+#include "tha3/simd_types.h"
+
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <ATen/record_function.h>
@@ -16,30 +18,6 @@ namespace {
 // Pixels summed in fp32 before the sums move into fp64: short enough that fp32 keeps the variance accurate, long
 // enough that the inner loop (over channels) vectorises.
 constexpr int64_t kChunk = 64;
-
-// bf16 ↔ fp32 by bit manipulation, so the loops vectorise (c10::BFloat16's conversions check for NaN per value and
-// do not); rounding to nearest even as c10 does. The networks produce no NaN.
-inline float load(float v) { return v; }
-inline float load(c10::BFloat16 v)
-{
-    const uint32_t bits = uint32_t(v.x) << 16;
-    float f;
-    std::memcpy(&f, &bits, sizeof f);
-    return f;
-}
-inline void store(float &dst, float v) { dst = v; }
-inline void store(c10::BFloat16 &dst, float v)
-{
-    uint32_t bits;
-    std::memcpy(&bits, &v, sizeof bits);
-    bits += 0x7fffu + ((bits >> 16) & 1u);
-    dst.x = uint16_t(bits >> 16);
-}
-
-// The hot loops are compiled for AVX-512 and AVX2 too and chosen at load time, so the binary stays portable. GCC
-// ignores target_clones on templates, so the templates are inlined into plain functions that carry it.
-#define THS_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#define THS_INLINE inline __attribute__((always_inline))
 
 template<class T>
 THS_INLINE void accumulate(const T *x, int64_t pixels, int64_t channels, const float *shift, double *sum, double *sumSq)

@@ -2,6 +2,7 @@
 #include "tha3/networks.h"
 
 #include "tha3/fused_norm.h"
+#include "tha3/fused_separable.h"
 #include "tha3/fused_upsample.h"
 
 #include <ATen/ATen.h>
@@ -83,9 +84,23 @@ torch::Tensor ConvNormActImpl::forward(const torch::Tensor &x)
     torch::Tensor y = m_conv ? m_conv->forward(x) : m_exact ? m_convT->forward(x) : transposedBySubpixels(x);
     if (m_pointwise)
         y = m_pointwise->forward(y);
+    return normalise(y);
+}
+
+torch::Tensor ConvNormActImpl::normalise(const torch::Tensor &y)
+{
     if (!m_exact && fusedNormApplies(y))
         return fusedInstanceNorm(y, m_norm->weight, m_norm->bias, m_act);
     return activateInPlace(instanceNorm(y, m_norm), m_act);
+}
+
+torch::Tensor ConvNormActImpl::forwardUpsampled(const torch::Tensor &small, const torch::Tensor &skip)
+{
+    if (!m_exact && m_conv && m_pointwise && fusedSeparableApplies(small, skip, m_conv->weight, m_pointwise->weight))
+        return normalise(upsampledSeparable3x3(small, skip, m_conv->weight, m_pointwise->weight));
+    if (!m_exact && fusedUpsampleApplies(small, skip))
+        return forward(upsampleAndConcat(small, skip));
+    return forward(skip.defined() ? at::cat({doubleResolution(small), skip}, 1) : doubleResolution(small));
 }
 
 // ConvTranspose2d(k=4, s=2, p=1): output row 2m takes input rows m-1, m with kernel rows 3, 1; row 2m+1 takes rows
@@ -408,9 +423,7 @@ ResizeUpsampleImpl::ResizeUpsampleImpl(Structure structure, int64_t in, int64_t 
 
 torch::Tensor ResizeUpsampleImpl::forward(const torch::Tensor &x)
 {
-    if (!m_block->exact() && fusedUpsampleApplies(x, {}))
-        return m_block->forward(upsampleAndConcat(x, {}));
-    return m_block->forward(doubleResolution(x));
+    return m_block->forwardUpsampled(x, {});
 }
 
 namespace {
@@ -489,9 +502,7 @@ std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, co
         x = block->as<ResnetBlockImpl>()->forward(x);
     for (size_t i = 0; i < m_lists.upsample->size(); ++i) {
         const torch::Tensor &skip = skips[skips.size() - 2 - i];
-        auto *block = m_lists.upsample[i]->as<ConvNormActImpl>();
-        x = block->forward(!block->exact() && fusedUpsampleApplies(x, skip) ? upsampleAndConcat(x, skip)
-                                                                            : at::cat({doubleResolution(x), skip}, 1));
+        x = m_lists.upsample[i]->as<ConvNormActImpl>()->forwardUpsampled(x, skip);
     }
     x = toType(x, m_color->dtype());
     torch::Tensor gridDelta, cc, a;

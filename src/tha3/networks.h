@@ -29,6 +29,9 @@ class ConvNormActImpl : public torch::nn::Module
 public:
     ConvNormActImpl(Structure structure, BlockKind kind, int64_t in, int64_t out, Activation act);
     torch::Tensor forward(const torch::Tensor &x);
+    // forward(cat([nearest×2(small), skip], 1)), skip optional. In fast mode neither the upsampled tensor nor the
+    // concatenation is materialised where the fused kernels apply (fused_depthwise.h, fused_upsample.h).
+    torch::Tensor forwardUpsampled(const torch::Tensor &small, const torch::Tensor &skip);
     // false: compute a transposed convolution as four 2×2 convolutions (one per output pixel phase), which oneDNN
     // runs far faster than ATen's transposed-convolution fallback, and on channels-last tensors fuse normalisation
     // and activation (fused_norm.h); equal up to fp32 rounding.
@@ -36,6 +39,7 @@ public:
     bool exact() const { return m_exact; }
 
 private:
+    torch::Tensor normalise(const torch::Tensor &y);
     torch::Tensor transposedBySubpixels(const torch::Tensor &x);
     bool m_exact = true;
     at::Tensor m_subpixelWeight;           // derived from the transposed weight, rebuilt when that changes
