@@ -96,7 +96,11 @@ torch::Tensor ConvNormActImpl::normalise(const torch::Tensor &y)
 
 torch::Tensor ConvNormActImpl::forwardUpsampled(const torch::Tensor &small, const torch::Tensor &skip)
 {
-    if (!m_exact && m_conv && m_pointwise && fusedSeparableApplies(small, skip, m_conv->weight, m_pointwise->weight))
+    // The fused kernel computes in fp32. In bf16, oneDNN's bf16 (AMX) convolutions win below 512², where the
+    // tensors are small enough that memory traffic no longer decides (measured per level, 2 threads).
+    const bool fusedPays = small.scalar_type() != at::kBFloat16 || small.size(2) * 2 >= 512;
+    if (!m_exact && m_conv && m_pointwise && fusedPays
+        && fusedSeparableApplies(small, skip, m_conv->weight, m_pointwise->weight))
         return normalise(upsampledSeparable3x3(small, skip, m_conv->weight, m_pointwise->weight));
     if (!m_exact && fusedUpsampleApplies(small, skip))
         return forward(upsampleAndConcat(small, skip));
