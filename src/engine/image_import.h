@@ -21,7 +21,7 @@
 namespace ths {
 
 // The geometry THA3 was trained on: the whole input and the box the head must lie in (the eyebrow networks read
-// exactly this 128×128 crop; see tha3-architecture §3.2). x = column, y = row.
+// exactly this 128×128 crop; see docs/engine.md, Pipeline). x = column, y = row.
 inline constexpr int kPoserImageSize = 512;
 inline constexpr QRect kHeadBox{192, 64, 128, 128};
 // Where the top of the head may lie: the first row with 16 or more opaque pixels (alpha >= 128) in the box's columns,

@@ -25,7 +25,7 @@ class Pose
 {
 public:
     static constexpr int kCount = 45;
-    // Slices the networks consume (see docs: tha3-architecture §1.2).
+    // Slices the networks consume (docs/engine.md, Pipeline).
     static constexpr int kEyebrowBegin = 0, kEyebrowCount = 12;
     static constexpr int kFaceBegin = 12, kFaceCount = 27;
     static constexpr int kRotationBegin = 39, kRotationCount = 6;

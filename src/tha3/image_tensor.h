@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Conversions between 8-bit sRGBA images and THA3's input/output tensors, bit-exact with the original's
-// numpy code (tha3-architecture §4.2 and §4.7). Internal to the engine (exposes ATen types).
+// numpy code (docs/engine.md, Pipeline). Internal to the engine (exposes ATen types).
 
 #include <ATen/core/Tensor.h>
 

@@ -432,7 +432,7 @@ torch::Tensor ResizeUpsampleImpl::forward(const torch::Tensor &x)
 
 namespace {
 // The standard structure's stride-2 blocks in the rotator and editor use plain ReLU: the original's block factory
-// drops its block arguments there (tha3-architecture §2.3).
+// drops its block arguments there (docs/engine.md).
 Activation downsampleActivation(Structure structure)
 {
     return structure == Structure::Standard ? Activation::ReLU : Activation::LeakyReLU;
