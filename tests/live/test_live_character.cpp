@@ -286,7 +286,7 @@ private Q_SLOTS:
         QVERIFY(loaded.result().ok);
         QVERIFY(!nextFrame(*m_live, spy).isNull());
         {
-            AddressSpaceCap cap(16 << 20);
+            AddressSpaceCap cap(4 << 20);
             QVERIFY(cap.active());
             m_live->setEmotion(QStringLiteral("joy")); // one more frame
             QTRY_VERIFY_WITH_TIMEOUT(m_live->status().value(QStringLiteral("paused")).toBool(), 60000);
@@ -299,7 +299,7 @@ private Q_SLOTS:
 
         // Paused by a failure again, then other weights (the studio's engine reload): they get their chance at once.
         {
-            AddressSpaceCap cap(16 << 20);
+            AddressSpaceCap cap(4 << 20);
             QVERIFY(cap.active());
             m_live->setEmotion(QStringLiteral("anger"));
             QTRY_VERIFY_WITH_TIMEOUT(m_live->status().value(QStringLiteral("paused")).toBool(), 60000);

@@ -149,7 +149,7 @@ private Q_SLOTS:
         QVERIFY(idle(preview));
         QCOMPARE(preview.rendered(), 1);
         {
-            AddressSpaceCap cap(16 << 20);
+            AddressSpaceCap cap(4 << 20);
             QVERIFY(cap.active());
             Pose pose;
             pose[kHeadX] = 0.5f;

@@ -7,31 +7,53 @@
 
 #include <sys/resource.h>
 
-// Caps the process's address space a little above what it uses now, so the next large allocation (a render's
-// tensors) fails: libtorch then throws c10::Error, not EngineError. The destructor lifts the cap again.
+#include <memory>
+#include <new>
+#include <vector>
+
+// Makes the next large allocation (a render's tensors) fail, so libtorch throws c10::Error, not EngineError: caps
+// the process's address space at what it uses now, then takes every free megabyte the allocator still holds (a
+// render may otherwise run entirely in memory freed by the last one) except `reserveBytes`, which the rest of the
+// process (event loop, status queries) keeps for its small allocations. The destructor gives everything back.
 class AddressSpaceCap
 {
 public:
-    explicit AddressSpaceCap(qint64 marginBytes)
+    explicit AddressSpaceCap(qint64 reserveBytes)
     {
         getrlimit(RLIMIT_AS, &m_saved);
         QFile status(QStringLiteral("/proc/self/status"));
         if (!status.open(QIODevice::ReadOnly))
             return;
+        qint64 used = 0;
         for (const QByteArray &line : status.readAll().split('\n'))
             if (line.startsWith("VmSize:"))
-                m_used = line.mid(7).trimmed().split(' ').first().toLongLong() * 1024;
-        if (m_used <= 0)
+                used = line.mid(7).trimmed().split(' ').first().toLongLong() * 1024;
+        if (used <= 0)
             return;
         rlimit cap = m_saved;
-        cap.rlim_cur = rlim_t(m_used + marginBytes);
+        cap.rlim_cur = rlim_t(used);
         m_active = setrlimit(RLIMIT_AS, &cap) == 0;
+        if (!m_active)
+            return;
+        constexpr size_t kBlock = 1 << 20;
+        for (;;) {
+            std::unique_ptr<char[]> block(new (std::nothrow) char[kBlock]);
+            if (!block)
+                break;
+            m_taken.push_back(std::move(block));
+        }
+        for (qint64 given = 0; given < reserveBytes && !m_taken.empty(); given += kBlock)
+            m_taken.pop_back();
     }
-    ~AddressSpaceCap() { setrlimit(RLIMIT_AS, &m_saved); }
+    ~AddressSpaceCap()
+    {
+        m_taken.clear();
+        setrlimit(RLIMIT_AS, &m_saved);
+    }
     bool active() const { return m_active; }
 
 private:
     rlimit m_saved{};
-    qint64 m_used = 0;
     bool m_active = false;
+    std::vector<std::unique_ptr<char[]>> m_taken;
 };
