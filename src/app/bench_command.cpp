@@ -87,12 +87,7 @@ int runBenchCommand(const QStringList &args)
             timer.start();
             for (int i = 0; i < frames; ++i) {
                 poser.render(randomPose(rng, rotationOnly, base));
-                const NetworkTimings t = poser.lastTimings();
-                sum.decomposer += t.decomposer;
-                sum.combiner += t.combiner;
-                sum.faceMorpher += t.faceMorpher;
-                sum.rotator += t.rotator;
-                sum.editor += t.editor;
+                sum += poser.lastTimings();
             }
             report(rotationOnly ? "rotation-only poses" : "full random poses", frames, double(timer.nsecsElapsed()) / 1e6, sum);
         }

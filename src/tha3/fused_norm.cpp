@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tha3/fused_norm.h"
 
-#include "tha3/simd_types.h"
+#include "tha3/cpu_kernels.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -139,9 +139,7 @@ void run(at::Tensor &x, const at::Tensor &gamma, const at::Tensor &beta, int act
 
 bool fusedNormApplies(const at::Tensor &x)
 {
-    return x.device().is_cpu() && x.dim() == 4 && x.size(0) == 1 && x.size(1) > 1
-           && (x.scalar_type() == at::kFloat || x.scalar_type() == at::kBFloat16)
-           && x.is_contiguous(at::MemoryFormat::ChannelsLast);
+    return isCpuChannelsLastImage(x) && x.size(1) > 1;
 }
 
 at::Tensor fusedInstanceNorm(at::Tensor x, const at::Tensor &gamma, const at::Tensor &beta,

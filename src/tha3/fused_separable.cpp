@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tha3/fused_separable.h"
 
-#include "tha3/simd_types.h"
+#include "tha3/cpu_kernels.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -13,13 +13,6 @@
 namespace ths::tha3 {
 
 namespace {
-
-bool nhwcImage(const at::Tensor &t)
-{
-    return t.device().is_cpu() && t.dim() == 4 && t.size(0) == 1
-           && (t.scalar_type() == at::kFloat || t.scalar_type() == at::kBFloat16)
-           && t.is_contiguous(at::MemoryFormat::ChannelsLast);
-}
 
 struct Geometry {
     int64_t height, width; // of the output (= the upsampled input: stride 1, padding 1)
@@ -159,10 +152,10 @@ const Kernel *findKernel(int64_t c1, int64_t c2, int64_t cout)
 bool fusedSeparableApplies(const at::Tensor &small, const at::Tensor &skip, const at::Tensor &depthwise,
                            const at::Tensor &pointwise)
 {
-    if (!nhwcImage(small))
+    if (!isCpuChannelsLastImage(small))
         return false;
     if (skip.defined()
-        && (!nhwcImage(skip) || skip.scalar_type() != small.scalar_type() || skip.size(2) != 2 * small.size(2)
+        && (!isCpuChannelsLastImage(skip) || skip.scalar_type() != small.scalar_type() || skip.size(2) != 2 * small.size(2)
             || skip.size(3) != 2 * small.size(3)))
         return false;
     const int64_t c1 = small.size(1), c2 = skip.defined() ? skip.size(1) : 0;

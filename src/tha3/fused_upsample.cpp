@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tha3/fused_upsample.h"
 
+#include "tha3/cpu_kernels.h"
+
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <ATen/record_function.h>
@@ -9,21 +11,12 @@
 
 namespace ths::tha3 {
 
-namespace {
-bool nhwc(const at::Tensor &t)
-{
-    return t.device().is_cpu() && t.dim() == 4 && t.size(0) == 1
-           && (t.scalar_type() == at::kFloat || t.scalar_type() == at::kBFloat16)
-           && t.is_contiguous(at::MemoryFormat::ChannelsLast);
-}
-} // namespace
-
 bool fusedUpsampleApplies(const at::Tensor &small, const at::Tensor &skip)
 {
-    if (!nhwc(small))
+    if (!isCpuChannelsLastImage(small))
         return false;
     return !skip.defined()
-           || (nhwc(skip) && skip.scalar_type() == small.scalar_type() && skip.size(2) == 2 * small.size(2)
+           || (isCpuChannelsLastImage(skip) && skip.scalar_type() == small.scalar_type() && skip.size(2) == 2 * small.size(2)
                && skip.size(3) == 2 * small.size(3));
 }
 

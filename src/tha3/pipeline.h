@@ -23,6 +23,12 @@ namespace ths {
 // Milliseconds spent in each network during the last render(); 0 for a stage served from the cache.
 struct NetworkTimings {
     double decomposer = 0, combiner = 0, faceMorpher = 0, rotator = 0, editor = 0, total = 0;
+    NetworkTimings &operator+=(const NetworkTimings &o)
+    {
+        decomposer += o.decomposer, combiner += o.combiner, faceMorpher += o.faceMorpher, rotator += o.rotator;
+        editor += o.editor, total += o.total;
+        return *this;
+    }
 };
 
 // How many times each network has run since construction.

@@ -142,12 +142,7 @@ void bench(Pipeline &pipeline, int frames)
         const auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < frames; ++i) {
             pipeline.render(nextPose(rng, k.kind, base).data(), out.data(), kImageSize * 4);
-            const NetworkTimings t = pipeline.lastTimings();
-            sum.decomposer += t.decomposer;
-            sum.combiner += t.combiner;
-            sum.faceMorpher += t.faceMorpher;
-            sum.rotator += t.rotator;
-            sum.editor += t.editor;
+            sum += pipeline.lastTimings();
         }
         const double ms = msSince(start) / frames;
         std::printf("%s: frames=%d fps=%.2f ms_per_frame=%.2f combiner_ms=%.2f face_morpher_ms=%.2f rotator_ms=%.2f "

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Shared by the engine's hand-written CPU kernels: fp32/bf16 loads and stores that vectorise, and the attributes
-// that compile a kernel for several instruction sets. Internal to the engine.
+// Shared by the engine's hand-written CPU kernels: the tensors they take, fp32/bf16 loads and stores that vectorise,
+// and the attributes that compile a kernel for several instruction sets. Internal to the engine.
 
+#include <ATen/core/Tensor.h>
 #include <c10/util/BFloat16.h>
 
 #include <cstdint>
@@ -19,6 +20,14 @@
 #define THS_INLINE inline __attribute__((always_inline))
 
 namespace ths::tha3 {
+
+// One image [1,C,H,W], channels-last, fp32 or bf16, on the CPU: what the kernels are written for.
+inline bool isCpuChannelsLastImage(const at::Tensor &t)
+{
+    return t.device().is_cpu() && t.dim() == 4 && t.size(0) == 1
+           && (t.scalar_type() == at::kFloat || t.scalar_type() == at::kBFloat16)
+           && t.is_contiguous(at::MemoryFormat::ChannelsLast);
+}
 
 // bf16 ↔ fp32 by bit manipulation, so the loops vectorise (c10::BFloat16's conversions check for NaN per value and
 // do not); rounding to nearest even as c10 does. The networks produce no NaN.
