@@ -459,7 +459,9 @@ TwoAlgoFaceBodyRotatorImpl::TwoAlgoFaceBodyRotatorImpl(Structure structure)
 std::vector<torch::Tensor> TwoAlgoFaceBodyRotatorImpl::forward(const torch::Tensor &image, const torch::Tensor &pose,
                                                                bool withDirect)
 {
-    torch::Tensor x = toType(at::cat({image, posePlanes(pose, image.size(2), image.size(3))}, 1), m_lists.dtype());
+    torch::Tensor x = toType(at::cat({image, posePlanes(pose, image.size(2), image.size(3))}, 1)
+                                 .contiguous(image.suggest_memory_format()),
+                             m_lists.dtype());
     for (const auto &block : *m_lists.downsample)
         x = block->as<ConvNormActImpl>()->forward(x);
     for (const auto &block : *m_lists.bottleneck)
@@ -495,7 +497,9 @@ EditorImpl::EditorImpl(Structure structure)
 std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, const torch::Tensor &warped,
                                                const torch::Tensor &gridChange, const torch::Tensor &pose)
 {
-    torch::Tensor x = toType(at::cat({original, warped, gridChange, posePlanes(pose, original.size(2), original.size(3))}, 1),
+    // In the inputs' layout: concatenating expanded pose planes gives a contiguous (NCHW) tensor.
+    torch::Tensor x = toType(at::cat({original, warped, gridChange, posePlanes(pose, original.size(2), original.size(3))}, 1)
+                                 .contiguous(original.suggest_memory_format()),
                          m_lists.dtype());
     std::vector<torch::Tensor> skips;
     for (const auto &block : *m_lists.downsample) {
