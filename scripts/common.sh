@@ -103,7 +103,7 @@ PY
 # The pytorch build: a virtual environment with the PyTorch wheel (and, through its dependencies, the CUDA libraries).
 install_pytorch() {
   local torch_dir
-  torch_dir="$(ls -d "$TORCH_VENV"/lib/python3*/site-packages/torch 2>/dev/null | head -1)"
+  torch_dir="$(ls -d "$TORCH_VENV"/lib/python3*/site-packages/torch 2>/dev/null | head -1 || true)"
   if [ -n "$torch_dir" ] && [ -f "$torch_dir/lib/libtorch_cpu.so" ] \
      && "$TORCH_VENV/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('torch') != '$PYTORCH_VERSION')" 2>/dev/null; then
     log "PyTorch $PYTORCH_VERSION: present in $TORCH_VENV"

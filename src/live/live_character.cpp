@@ -145,7 +145,7 @@ struct LiveCharacter::Impl {
 
     void fail(const QString &error)
     {
-        qCWarning(lcLive) << "rendering failed:" << error;
+        qCWarning(lcLive).noquote() << "paused:" << error; // the error names what failed
         std::lock_guard lock(mutex);
         lastError = error;
         paused = true; // a broken character must not spin; the next load resumes
