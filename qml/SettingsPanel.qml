@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import TalkingheadStudio
 
-// Model variant, device, threads, language and preview background; saved with QSettings by StudioSettings.
+// Model variant, device, threads, precision, language and preview background; saved with QSettings by StudioSettings.
 // Changing the model settings reloads the models (Studio wires settings → engine).
 PanelPage {
     id: root
@@ -23,6 +23,10 @@ PanelPage {
         case "standard_half": return qsTr("Standard, 16-bit")
         default: return variant
         }
+    }
+
+    function precisionLabel(precision) {
+        return precision === "auto" ? qsTr("Automatic") : precision
     }
 
     function stateLabel(state) {
@@ -101,10 +105,37 @@ PanelPage {
             Accessible.name: qsTr("Threads")
             onValueModified: root.settings.threads = value
         }
+
+        Label {
+            text: qsTr("Precision")
+        }
+        ComboBox {
+            id: precisionBox
+            Layout.fillWidth: true
+            Layout.maximumWidth: 360
+            model: ["auto", "fp32", "bf16", "fp16"]
+            currentIndex: Math.max(0, model.indexOf(root.settings.precision))
+            displayText: root.precisionLabel(currentText)
+            Accessible.name: qsTr("Precision")
+            delegate: ItemDelegate {
+                required property string modelData
+                required property int index
+                width: precisionBox.width
+                highlighted: precisionBox.highlightedIndex === index
+                text: root.precisionLabel(modelData)
+            }
+            onActivated: index => root.settings.precision = model[index]
+        }
     }
     Label {
         Layout.fillWidth: true
         text: qsTr("Device is “cpu”, “cuda” or “cuda:N”. Threads: 0 lets the engine choose.")
+        color: Theme.mutedText
+        wrapMode: Text.Wrap
+    }
+    Label {
+        Layout.fillWidth: true
+        text: qsTr("Precision: automatic computes in bf16 on processors that have it (faster; edges may differ from fp32 by a level or two), in fp16 for the 16-bit variants on a GPU, and in fp32 otherwise.")
         color: Theme.mutedText
         wrapMode: Text.Wrap
     }
@@ -125,6 +156,16 @@ PanelPage {
                   ? qsTr("Ready (loaded in %1 s)").arg(root.engine.loadSeconds.toFixed(1))
                   : root.stateLabel(root.engine.state)
             wrapMode: Text.Wrap
+        }
+        Label {
+            text: qsTr("Computing in")
+            color: Theme.mutedText
+            visible: root.engine.precisionInUse !== ""
+        }
+        Label {
+            Layout.fillWidth: true
+            text: root.engine.precisionInUse
+            visible: root.engine.precisionInUse !== ""
         }
         Label {
             text: qsTr("Models folder")

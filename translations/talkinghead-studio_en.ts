@@ -883,6 +883,18 @@
         <source>Preview background</source>
         <translation>Preview background</translation>
     </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>Precision: automatic computes in bf16 on processors that have it (faster; edges may differ from fp32 by a level or two), in fp16 for the 16-bit variants on a GPU, and in fp32 otherwise.</source>
+        <translation>Precision: automatic computes in bf16 on processors that have it (faster; edges may differ from fp32 by a level or two), in fp16 for the 16-bit variants on a GPU, and in fp32 otherwise.</translation>
+    </message>
+    <message>
+        <source>Computing in</source>
+        <translation>Computing in</translation>
+    </message>
 </context>
 <context>
     <name>SpeechPanel</name>

@@ -881,6 +881,18 @@
         <source>Preview background</source>
         <translation>プレビューの背景</translation>
     </message>
+    <message>
+        <source>Precision</source>
+        <translation>演算精度</translation>
+    </message>
+    <message>
+        <source>Precision: automatic computes in bf16 on processors that have it (faster; edges may differ from fp32 by a level or two), in fp16 for the 16-bit variants on a GPU, and in fp32 otherwise.</source>
+        <translation>演算精度：自動では、bf16 に対応したプロセッサーでは bf16（高速。輪郭が fp32 と最大 2 階調異なることがあります）、GPU 上の 16 ビット版では fp16、それ以外では fp32 で計算します。</translation>
+    </message>
+    <message>
+        <source>Computing in</source>
+        <translation>使用中の精度</translation>
+    </message>
 </context>
 <context>
     <name>SpeechPanel</name>

@@ -881,6 +881,18 @@
         <source>Preview background</source>
         <translation>预览背景</translation>
     </message>
+    <message>
+        <source>Precision</source>
+        <translation>计算精度</translation>
+    </message>
+    <message>
+        <source>Precision: automatic computes in bf16 on processors that have it (faster; edges may differ from fp32 by a level or two), in fp16 for the 16-bit variants on a GPU, and in fp32 otherwise.</source>
+        <translation>计算精度：自动模式下，在支持 bf16 的处理器上使用 bf16（更快；边缘可能与 fp32 相差一到两个色阶），在 GPU 上的 16 位版本使用 fp16，其他情况使用 fp32。</translation>
+    </message>
+    <message>
+        <source>Computing in</source>
+        <translation>当前精度</translation>
+    </message>
 </context>
 <context>
     <name>SpeechPanel</name>

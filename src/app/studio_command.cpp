@@ -40,6 +40,8 @@ int runStudioCommand(const QStringList &args)
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("device"), QStringLiteral("cpu, cuda or cuda:N."), QStringLiteral("DEVICE")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads for inference (0 = all cores)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("precision"), QStringLiteral("auto, fp32, fp16 or bf16 (this run; the Settings page saves one)."),
+                      QStringLiteral("P")});
     parser.process(QStringList{QStringLiteral("talkinghead-studio studio")} + args);
 
     StudioOptions options;
@@ -63,6 +65,12 @@ int runStudioCommand(const QStringList &args)
                          qPrintable(parser.value(QStringLiteral("threads"))));
             return 2;
         }
+    }
+
+    options.precision = parser.value(QStringLiteral("precision"));
+    if (!options.precision.isEmpty() && !parsePrecision(options.precision)) {
+        std::fprintf(stderr, "error: --precision \"%s\" is not one of auto, fp32, fp16, bf16\n", qPrintable(options.precision));
+        return 2;
     }
 
     StudioLauncher launcher(options);

@@ -19,6 +19,7 @@ struct EngineController::Result {
     QString error;
     QStringList missingFiles;
     QStringList notices;
+    QString precision; // in use; read here, on the worker, as the poser's getters wait while it renders
     double seconds = 0;
 };
 
@@ -64,6 +65,14 @@ void EngineController::setThreads(int threads)
     Q_EMIT optionsChanged();
 }
 
+void EngineController::setPrecision(const QString &precision)
+{
+    if (precision == m_precision)
+        return;
+    m_precision = precision;
+    Q_EMIT optionsChanged();
+}
+
 QStringList EngineController::variants() const
 {
     return variantNames();
@@ -81,13 +90,14 @@ void EngineController::load()
     const QString variantText = m_variant;
     const QString device = m_device;
     const int threads = m_threads;
+    const tha3::Precision precision = parsePrecision(m_precision).value_or(tha3::Precision::Auto);
     auto *watcher = new QFutureWatcher<Result>(this);
     connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         finish(generation, watcher->result());
     });
     // Loading reads ~500 MB of weights and may initialise CUDA: never on the GUI thread.
-    watcher->setFuture(QtConcurrent::run([modelsDir, variantText, device, threads]() -> Result {
+    watcher->setFuture(QtConcurrent::run([modelsDir, variantText, device, threads, precision]() -> Result {
         Result result;
         QElapsedTimer timer;
         timer.start();
@@ -112,8 +122,10 @@ void EngineController::load()
             options.variant = *variant;
             options.device = device;
             options.threads = threads;
+            options.precision = precision;
             result.poser = std::make_shared<Poser>(options);
             result.notices = result.poser->notices();
+            result.precision = QString::fromLatin1(tha3::precisionName(result.poser->precision()));
             result.state = QStringLiteral("ready");
         } catch (const EngineError &e) {
             result.state = QStringLiteral("failed");
@@ -135,6 +147,7 @@ void EngineController::finish(quint64 generation, const Result &result)
     m_error = result.error;
     m_missingFiles = result.missingFiles;
     m_notices = result.notices;
+    m_precisionInUse = result.precision;
     m_loadSeconds = result.seconds;
     const bool poserChanges = m_poser != result.poser;
     m_poser = result.poser;

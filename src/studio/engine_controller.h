@@ -31,6 +31,9 @@ class EngineController : public QObject
     Q_PROPERTY(QString variant READ variant WRITE setVariant NOTIFY optionsChanged)
     Q_PROPERTY(QString device READ device WRITE setDevice NOTIFY optionsChanged)
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY optionsChanged)
+    Q_PROPERTY(QString precision READ precision WRITE setPrecision NOTIFY optionsChanged)
+    // The arithmetic the loaded poser computes in ("fp32", "bf16", "fp16"); "" while none is loaded.
+    Q_PROPERTY(QString precisionInUse READ precisionInUse NOTIFY stateChanged)
     Q_PROPERTY(QStringList variants READ variants CONSTANT)
 
 public:
@@ -52,6 +55,10 @@ public:
     void setDevice(const QString &device);
     int threads() const { return m_threads; }
     void setThreads(int threads);
+    // "auto", "fp32", "fp16" or "bf16"; an unknown name counts as "auto".
+    QString precision() const { return m_precision; }
+    void setPrecision(const QString &precision);
+    QString precisionInUse() const { return m_precisionInUse; }
     QStringList variants() const;
 
     // (Re)loads the poser with the current options on a worker thread. The previous poser stays in use until the
@@ -80,6 +87,8 @@ private:
     QString m_variant;
     QString m_device = QStringLiteral("cpu");
     int m_threads = 0;
+    QString m_precision = QStringLiteral("auto");
+    QString m_precisionInUse;
     quint64 m_generation = 0;
     std::shared_ptr<Poser> m_poser;
 };

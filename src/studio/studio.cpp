@@ -41,6 +41,7 @@ Studio::Studio(const StudioOptions &options, QObject *parent)
     m_engine->setVariant(options.variant.isEmpty() ? m_settings->variant() : options.variant);
     m_engine->setDevice(options.device.isEmpty() ? m_settings->device() : options.device);
     m_engine->setThreads(options.threads >= 0 ? options.threads : m_settings->threads());
+    m_engine->setPrecision(options.precision.isEmpty() ? m_settings->precision() : options.precision);
     wire();
 }
 
@@ -119,6 +120,7 @@ void Studio::wire()
     connect(m_settings, &StudioSettings::variantChanged, this, &Studio::reloadEngine);
     connect(m_settings, &StudioSettings::deviceChanged, this, &Studio::reloadEngine);
     connect(m_settings, &StudioSettings::threadsChanged, this, &Studio::reloadEngine);
+    connect(m_settings, &StudioSettings::precisionChanged, this, &Studio::reloadEngine);
     connect(m_settings, &StudioSettings::languageChanged, this, [this] { m_language->apply(m_settings->language()); });
 }
 
@@ -147,6 +149,7 @@ void Studio::reloadEngine()
     m_engine->setVariant(m_settings->variant());
     m_engine->setDevice(m_settings->device());
     m_engine->setThreads(m_settings->threads());
+    m_engine->setPrecision(m_settings->precision());
     m_engine->load();
 }
 

@@ -39,6 +39,7 @@ struct StudioOptions {
     QString variant;            // empty: the saved setting
     QString device;             // empty: the saved setting
     int threads = -1;           // -1: the saved setting
+    QString precision;          // empty: the saved setting
 };
 
 class Studio : public QObject

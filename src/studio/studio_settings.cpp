@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/studio_settings.h"
 
+#include "engine/poser.h"
+
 #include <QColor>
 #include <QRegularExpression>
 #include <QSettings>
@@ -27,6 +29,13 @@ QString normalisedLanguage(const QString &code)
 
 } // namespace
 
+namespace {
+QString normalisedPrecision(const QString &precision)
+{
+    return parsePrecision(precision) ? precision : QString::fromLatin1(StudioSettings::kDefaultPrecision);
+}
+} // namespace
+
 StudioSettings::StudioSettings(bool persist, QObject *parent)
     : QObject(parent)
     , m_persist(persist)
@@ -41,6 +50,7 @@ StudioSettings::StudioSettings(bool persist, QObject *parent)
     if (m_device.isEmpty())
         m_device = QString::fromLatin1(kDefaultDevice);
     m_threads = std::max(0, s.value(kGroup + QStringLiteral("threads"), 0).toInt());
+    m_precision = normalisedPrecision(s.value(kGroup + QStringLiteral("precision"), m_precision).toString());
     m_language = normalisedLanguage(s.value(kGroup + QStringLiteral("language")).toString());
     m_background = normalisedBackground(s.value(kGroup + QStringLiteral("background"), m_background).toString());
 }
@@ -72,6 +82,16 @@ void StudioSettings::setDevice(const QString &device)
     m_device = d;
     save("device", d);
     Q_EMIT deviceChanged();
+}
+
+void StudioSettings::setPrecision(const QString &precision)
+{
+    const QString p = normalisedPrecision(precision);
+    if (p == m_precision)
+        return;
+    m_precision = p;
+    save("precision", p);
+    Q_EMIT precisionChanged();
 }
 
 void StudioSettings::setThreads(int threads)

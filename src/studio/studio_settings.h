@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The studio's settings page: model variant, device, threads, language and preview background, persisted with
-// QSettings (group "studio") on every change. Values are normalised when set (unknown language → system, a bad
-// colour → checkerboard, negative threads → 0 = automatic), so what is read back is always usable.
+// The studio's settings page: model variant, device, threads, precision, language and preview background, persisted
+// with QSettings (group "studio") on every change. Values are normalised when set (unknown language → system, a bad
+// colour → checkerboard, negative threads → 0 = automatic, unknown precision → auto), so what is read back is always
+// usable.
 
 #include <QObject>
 #include <QString>
@@ -19,6 +20,7 @@ class StudioSettings : public QObject
     Q_PROPERTY(QString variant READ variant WRITE setVariant NOTIFY variantChanged)
     Q_PROPERTY(QString device READ device WRITE setDevice NOTIFY deviceChanged)
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY threadsChanged)
+    Q_PROPERTY(QString precision READ precision WRITE setPrecision NOTIFY precisionChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString background READ background WRITE setBackground NOTIFY backgroundChanged)
     Q_PROPERTY(QStringList languages READ languages CONSTANT)
@@ -26,6 +28,7 @@ class StudioSettings : public QObject
 public:
     static constexpr const char *kDefaultVariant = "separable_float";
     static constexpr const char *kDefaultDevice = "cpu";
+    static constexpr const char *kDefaultPrecision = "auto";
     static constexpr const char *kCheckerboard = "checkerboard";
 
     // `persist` false: defaults, nothing read or written (tests, --no-settings).
@@ -38,6 +41,9 @@ public:
     // 0 = the engine's default.
     [[nodiscard]] int threads() const { return m_threads; }
     void setThreads(int threads);
+    // "auto", "fp32", "fp16" or "bf16" (see tha3::Precision).
+    [[nodiscard]] QString precision() const { return m_precision; }
+    void setPrecision(const QString &precision);
     // "" = follow the system locale, else one of languages().
     [[nodiscard]] QString language() const { return m_language; }
     void setLanguage(const QString &code);
@@ -54,6 +60,7 @@ Q_SIGNALS:
     void variantChanged();
     void deviceChanged();
     void threadsChanged();
+    void precisionChanged();
     void languageChanged();
     void backgroundChanged();
 
@@ -64,6 +71,7 @@ private:
     QString m_variant = QString::fromLatin1(kDefaultVariant);
     QString m_device = QString::fromLatin1(kDefaultDevice);
     int m_threads = 0;
+    QString m_precision = QString::fromLatin1(kDefaultPrecision);
     QString m_language;
     QString m_background = QString::fromLatin1(kCheckerboard);
 };

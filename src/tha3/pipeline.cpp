@@ -210,7 +210,7 @@ void Pipeline::Impl::choosePrecision()
         notices.push_back(std::string("half-precision weights on the CPU are computed in ") + precisionName(precision)
                           + " (the CPU has no fast fp16 convolutions)");
     if (options.precision == Precision::Auto && precision == Precision::BFloat16)
-        notices.push_back("computing in bf16, which this CPU has natively (AVX512-BF16/AMX); --precision fp32 gives "
+        notices.push_back("computing in bf16, which this CPU has natively (AVX512-BF16/AMX); precision fp32 (--precision fp32) gives "
                           "the original's fp32 arithmetic");
     dtype = precision == Precision::Float16 ? at::kHalf : precision == Precision::BFloat16 ? at::kBFloat16 : at::kFloat;
     // bf16 keeps 8 significant bits: enough inside the networks, not for the grid offsets of the warps (one bf16 step

@@ -66,15 +66,19 @@ private Q_SLOTS:
         QCOMPARE(engine.poser()->deviceName(), QStringLiteral("cpu"));
         QVERIFY(engine.missingFiles().isEmpty());
         QVERIFY(engine.loadSeconds() > 0);
+        QCOMPARE(engine.precisionInUse(), QString::fromLatin1(tha3::precisionName(engine.poser()->precision())));
 
-        // A reload with another option replaces the poser.
+        // A reload with other options replaces the poser; the precision asked for is the one in use.
         const std::shared_ptr<Poser> first = engine.poser();
         engine.setThreads(1);
+        engine.setPrecision(QStringLiteral("fp32"));
         engine.load();
         QVERIFY(settle(engine));
         QCOMPARE(engine.state(), QStringLiteral("ready"));
         QCOMPARE(poserSpy.count(), 2);
         QVERIFY(engine.poser() && engine.poser() != first);
+        QCOMPARE(engine.poser()->precision(), tha3::Precision::Float32);
+        QCOMPARE(engine.precisionInUse(), QStringLiteral("fp32"));
     }
 
     void missingWeightsAreListed()

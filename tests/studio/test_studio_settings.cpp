@@ -32,6 +32,7 @@ private Q_SLOTS:
         QCOMPARE(s.variant(), QStringLiteral("separable_float"));
         QCOMPARE(s.device(), QStringLiteral("cpu"));
         QCOMPARE(s.threads(), 0);
+        QCOMPARE(s.precision(), QStringLiteral("auto"));
         QCOMPARE(s.language(), QString());
         QCOMPARE(s.background(), QStringLiteral("checkerboard"));
         QCOMPARE(s.languages(), QStringList({QStringLiteral("en"), QStringLiteral("zh_CN"), QStringLiteral("ja")}));
@@ -46,6 +47,7 @@ private Q_SLOTS:
             s.setVariant(QStringLiteral("standard_half"));
             s.setDevice(QStringLiteral("cuda"));
             s.setThreads(3);
+            s.setPrecision(QStringLiteral("fp32"));
             s.setLanguage(QStringLiteral("ja"));
             s.setBackground(QStringLiteral("#A0B1C2"));
             s.setVariant(QStringLiteral("standard_half")); // unchanged: no signal
@@ -57,6 +59,7 @@ private Q_SLOTS:
         QCOMPARE(again.variant(), QStringLiteral("standard_half"));
         QCOMPARE(again.device(), QStringLiteral("cuda"));
         QCOMPARE(again.threads(), 3);
+        QCOMPARE(again.precision(), QStringLiteral("fp32"));
         QCOMPARE(again.language(), QStringLiteral("ja"));
         QCOMPARE(again.background(), QStringLiteral("#a0b1c2"));
     }
@@ -74,6 +77,9 @@ private Q_SLOTS:
         QCOMPARE(s.threads(), 0);
         s.setVariant(QString());
         QCOMPARE(s.variant(), QStringLiteral("separable_float"));
+        s.setPrecision(QStringLiteral("bf16"));
+        s.setPrecision(QStringLiteral("float64"));
+        QCOMPARE(s.precision(), QStringLiteral("auto"));
 
         // A hand-edited configuration file is normalised when read.
         {
@@ -81,11 +87,13 @@ private Q_SLOTS:
             raw.setValue(QStringLiteral("studio/language"), QStringLiteral("xx"));
             raw.setValue(QStringLiteral("studio/background"), QStringLiteral("#12"));
             raw.setValue(QStringLiteral("studio/threads"), -1);
+            raw.setValue(QStringLiteral("studio/precision"), QStringLiteral("int8"));
         }
         const StudioSettings read;
         QCOMPARE(read.language(), QString());
         QCOMPARE(read.background(), QStringLiteral("checkerboard"));
         QCOMPARE(read.threads(), 0);
+        QCOMPARE(read.precision(), QStringLiteral("auto"));
     }
 
     void notPersistent()
