@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/poser.h"
 
-#include "tha3/engine_error.h"
-
 #include <QDir>
 #include <QFileInfo>
 
@@ -42,13 +40,9 @@ const VariantInfo &info(ModelVariant v)
 constexpr tha3::Precision kPrecisions[] = {tha3::Precision::Auto, tha3::Precision::Float32, tha3::Precision::Float16,
                                            tha3::Precision::BFloat16};
 
-QImage checkedRgba(const QImage &image)
+// The pipeline checks the size (EngineError naming it).
+QImage rgba8888(const QImage &image)
 {
-    if (image.width() != tha3::kImageSize || image.height() != tha3::kImageSize)
-        throw EngineError(QStringLiteral("the character image must be 512×512 pixels, not %1×%2")
-                              .arg(image.width())
-                              .arg(image.height())
-                              .toStdString());
     return image.convertToFormat(QImage::Format_RGBA8888);
 }
 
@@ -109,7 +103,10 @@ QStringList Poser::missingWeightFiles(const QString &modelsDir, ModelVariant var
 struct Poser::Impl {
     mutable std::mutex mutex;
     std::unique_ptr<tha3::Pipeline> pipeline;
+    // Fixed at construction, so reading them never waits for a render (status routes ask while frames render).
     QStringList notices;
+    QString deviceName;
+    tha3::Precision precision = tha3::Precision::Float32;
 
     void useImage(const QImage &rgba) // under mutex
     {
@@ -139,13 +136,15 @@ Poser::Poser(const PoserOptions &options)
     d->pipeline = std::make_unique<tha3::Pipeline>(p);
     for (const std::string &notice : d->pipeline->notices())
         d->notices << QStringLiteral("%1: %2").arg(variantName(options.variant), QString::fromStdString(notice));
+    d->deviceName = QString::fromStdString(d->pipeline->deviceName());
+    d->precision = d->pipeline->precision();
 }
 
 Poser::~Poser() = default;
 
 void Poser::setImage(const QImage &image)
 {
-    const QImage rgba = checkedRgba(image);
+    const QImage rgba = rgba8888(image);
     std::lock_guard lock(d->mutex);
     d->useImage(rgba);
 }
@@ -158,7 +157,7 @@ bool Poser::hasImage() const
 
 QImage Poser::render(const QImage &image, const Pose &pose)
 {
-    const QImage rgba = checkedRgba(image);
+    const QImage rgba = rgba8888(image);
     std::lock_guard lock(d->mutex);
     d->useImage(rgba);
     return d->renderFrame(pose);
@@ -184,14 +183,12 @@ NetworkRuns Poser::runs() const
 
 QString Poser::deviceName() const
 {
-    std::lock_guard lock(d->mutex);
-    return QString::fromStdString(d->pipeline->deviceName());
+    return d->deviceName;
 }
 
 tha3::Precision Poser::precision() const
 {
-    std::lock_guard lock(d->mutex);
-    return d->pipeline->precision();
+    return d->precision;
 }
 
 QStringList Poser::notices() const

@@ -4,8 +4,9 @@
 // networks run in tha3::Pipeline (Qt-free), which this serialises for its users.
 //
 // Threading contract: every method is safe to call from any thread; calls serialize on an internal mutex, so one
-// render runs at a time. Rendering takes hundreds of milliseconds on a CPU: call render() from a worker thread,
-// never from the GUI or HTTP thread. libtorch's intra-op thread pool is process-wide; the constructor sets it.
+// render runs at a time; deviceName(), precision() and notices(), fixed at construction, never wait for one. Rendering
+// takes hundreds of milliseconds on a CPU: call render() from a worker thread, never from the GUI or HTTP thread.
+// libtorch's intra-op thread pool is process-wide; the constructor sets it.
 //
 // Caching never changes the output: the eyebrow decomposition is cached per image *content* (a new image in the same
 // buffer invalidates it); the eyebrow combiner and face morpher results are reused while the eyebrow (0–11) and

@@ -19,7 +19,6 @@ struct EngineController::Result {
     QString error;
     QStringList missingFiles;
     QStringList notices;
-    QString precision; // in use; read here, on the worker, as the poser's getters wait while it renders
     double seconds = 0;
 };
 
@@ -71,6 +70,11 @@ void EngineController::setPrecision(const QString &precision)
         return;
     m_precision = precision;
     Q_EMIT optionsChanged();
+}
+
+QString EngineController::precisionInUse() const
+{
+    return m_poser ? QString::fromLatin1(tha3::precisionName(m_poser->precision())) : QString();
 }
 
 QStringList EngineController::variants() const
@@ -125,7 +129,6 @@ void EngineController::load()
             options.precision = precision;
             result.poser = std::make_shared<Poser>(options);
             result.notices = result.poser->notices();
-            result.precision = QString::fromLatin1(tha3::precisionName(result.poser->precision()));
             result.state = QStringLiteral("ready");
         } catch (const EngineError &e) {
             result.state = QStringLiteral("failed");
@@ -147,7 +150,6 @@ void EngineController::finish(quint64 generation, const Result &result)
     m_error = result.error;
     m_missingFiles = result.missingFiles;
     m_notices = result.notices;
-    m_precisionInUse = result.precision;
     m_loadSeconds = result.seconds;
     const bool poserChanges = m_poser != result.poser;
     m_poser = result.poser;

@@ -58,7 +58,7 @@ public:
     // "auto", "fp32", "fp16" or "bf16"; an unknown name counts as "auto".
     QString precision() const { return m_precision; }
     void setPrecision(const QString &precision);
-    QString precisionInUse() const { return m_precisionInUse; }
+    QString precisionInUse() const;
     QStringList variants() const;
 
     // (Re)loads the poser with the current options on a worker thread. The previous poser stays in use until the
@@ -88,7 +88,6 @@ private:
     QString m_device = QStringLiteral("cpu");
     int m_threads = 0;
     QString m_precision = QStringLiteral("auto");
-    QString m_precisionInUse;
     quint64 m_generation = 0;
     std::shared_ptr<Poser> m_poser;
 };
