@@ -69,30 +69,27 @@ THS_INLINE void apply(T *x, const T *residual, int64_t pixels, int64_t channels,
         each([](float v, T) { return v; });
 }
 
-THS_CLONES void accumulateF32(const float *x, int64_t pixels, int64_t channels, const float *shift, double *sum,
+// One overload per element type: GCC clones plain functions only (cpu_kernels.h).
+THS_CLONES void accumulateRows(const float *x, int64_t pixels, int64_t channels, const float *shift, double *sum,
                                double *sumSq)
 {
     accumulate(x, pixels, channels, shift, sum, sumSq);
 }
-THS_CLONES void accumulateBf16(const c10::BFloat16 *x, int64_t pixels, int64_t channels, const float *shift,
-                                double *sum, double *sumSq)
+THS_CLONES void accumulateRows(const c10::BFloat16 *x, int64_t pixels, int64_t channels, const float *shift,
+                               double *sum, double *sumSq)
 {
     accumulate(x, pixels, channels, shift, sum, sumSq);
 }
-THS_CLONES void applyF32(float *x, const float *residual, int64_t pixels, int64_t channels, const float *scale,
+THS_CLONES void applyRows(float *x, const float *residual, int64_t pixels, int64_t channels, const float *scale,
                           const float *offset, int act)
 {
     apply(x, residual, pixels, channels, scale, offset, act);
 }
-THS_CLONES void applyBf16(c10::BFloat16 *x, const c10::BFloat16 *residual, int64_t pixels, int64_t channels,
-                           const float *scale, const float *offset, int act)
+THS_CLONES void applyRows(c10::BFloat16 *x, const c10::BFloat16 *residual, int64_t pixels, int64_t channels,
+                          const float *scale, const float *offset, int act)
 {
     apply(x, residual, pixels, channels, scale, offset, act);
 }
-void accumulateAny(const float *x, int64_t p, int64_t c, const float *s, double *a, double *b) { accumulateF32(x, p, c, s, a, b); }
-void accumulateAny(const c10::BFloat16 *x, int64_t p, int64_t c, const float *s, double *a, double *b) { accumulateBf16(x, p, c, s, a, b); }
-void applyAny(float *x, const float *r, int64_t p, int64_t c, const float *s, const float *o, int act) { applyF32(x, r, p, c, s, o, act); }
-void applyAny(c10::BFloat16 *x, const c10::BFloat16 *r, int64_t p, int64_t c, const float *s, const float *o, int act) { applyBf16(x, r, p, c, s, o, act); }
 
 template<class T>
 void run(at::Tensor &x, const at::Tensor &gamma, const at::Tensor &beta, int act, const at::Tensor &residual)
@@ -110,7 +107,7 @@ void run(at::Tensor &x, const at::Tensor &gamma, const at::Tensor &beta, int act
     const int64_t grain = std::max<int64_t>(kChunk, pixels / (4 * threads));
     at::parallel_for(0, pixels, grain, [&](int64_t begin, int64_t end) {
         std::vector<double> &mine = sums[size_t(at::get_thread_num())];
-        accumulateAny(data + begin * channels, end - begin, channels, shift.data(), mine.data(), mine.data() + channels);
+        accumulateRows(data + begin * channels, end - begin, channels, shift.data(), mine.data(), mine.data() + channels);
     });
 
     const at::Tensor g = gamma.to(at::kFloat).contiguous(), b = beta.to(at::kFloat).contiguous();
@@ -130,8 +127,8 @@ void run(at::Tensor &x, const at::Tensor &gamma, const at::Tensor &beta, int act
         offset[size_t(c)] = float(bp[c] - mean * invStd * gp[c]);
     }
     at::parallel_for(0, pixels, grain, [&](int64_t begin, int64_t end) {
-        applyAny(data + begin * channels, res ? res + begin * channels : nullptr, end - begin, channels, scale.data(),
-                 offset.data(), act);
+        applyRows(data + begin * channels, res ? res + begin * channels : nullptr, end - begin, channels, scale.data(),
+                  offset.data(), act);
     });
 }
 

@@ -263,15 +263,10 @@ torch::Tensor applyGridChange(const torch::Tensor &gridChange, const torch::Tens
 {
     const int64_t n = image.size(0), c = image.size(1), h = image.size(2), w = image.size(3);
     const torch::Tensor g = gridChange.reshape({n, 2, h * w}).transpose(1, 2).reshape({n, h, w, 2});
-    // Made in fp32 and converted: libtorch 1.13 cannot create a bf16 tensor from values on the CPU.
-    const torch::Tensor theta = at::tensor({1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f}).to(gridChange.options())
+    const torch::Tensor theta = at::tensor({1.0f, 0.0f, 0.0f, 0.0f, 1.0f, 0.0f}, gridChange.options())
                                     .view({1, 2, 3})
                                     .repeat({n, 1, 1});
     const torch::Tensor base = at::affine_grid_generator(theta, {n, c, h, w}, false);
-    if (image.scalar_type() == at::kBFloat16 && !image.is_cuda()) {
-        // libtorch 1.13 has no bf16 grid sampling on the CPU: sample in fp32 (one 512² pass, cheap next to the convs).
-        return at::grid_sampler(image.to(at::kFloat), (base + g).to(at::kFloat), 0, 1, false).to(at::kBFloat16);
-    }
     return at::grid_sampler(image, base + g, /*bilinear*/ 0, /*border*/ 1, /*align_corners*/ false);
 }
 

