@@ -31,12 +31,36 @@ Pose Animator::nextFrame()
     return poseAt(m_clock->now());
 }
 
+Pose Animator::poseAt(double now)
+{
+    return advanceTo(now).pose;
+}
+
+AnimatedFrame Animator::advance()
+{
+    return advanceTo(m_clock->now());
+}
+
+Pose Animator::restPose() const
+{
+    QMutexLocker lock(&m_mutex);
+    Pose rest = emotionTarget();
+    rest[kBreathing] = 0.0f;
+    return rest;
+}
+
+void Animator::setHoldStillWhileSpeaking(bool hold)
+{
+    QMutexLocker lock(&m_mutex);
+    m_holdStillWhileSpeaking = hold;
+}
+
 Pose Animator::emotionTarget() const
 {
     return m_emotion == EmotionTemplates::kCustom ? m_customTarget : m_templates.pose(m_emotion);
 }
 
-Pose Animator::poseAt(double now)
+AnimatedFrame Animator::advanceTo(double now)
 {
     QMutexLocker lock(&m_mutex);
     // The first frame has no measured frame time; assume the nominal one.
@@ -53,29 +77,43 @@ Pose Animator::poseAt(double now)
 
     Pose target = emotionTarget();
     m_lastTarget = target;
+    Pose rest = target;
+    rest[kBreathing] = 0.0f;
     if (!m_current)
         m_current = target;
     target[kBreathing] = (*m_current)[kBreathing]; // breathing is the breathing driver's alone
 
+    // The mouth source is a pure function of time, asked before the sway so that a held-still frame knows it speaks.
+    const std::optional<MouthShape> shape = m_mouthSource ? m_mouthSource(now) : std::nullopt;
+    const bool speaking = shape.has_value() || (m_isTalking && Pose::indexOf(m_settings.talkingMorph) >= 0);
+    const bool holdStill = m_holdStillWhileSpeaking && speaking;
+
     // A reloaded template moves the emotion's centre, so the sway target is drawn afresh as on an emotion change.
-    m_sway.apply(target, now, emotionChanged || m_templatesChanged, m_settings);
+    if (!holdStill)
+        m_sway.apply(target, now, emotionChanged || m_templatesChanged, m_settings);
     m_templatesChanged = false;
-    Pose pose = PoseInterpolator::approach(*m_current, target,
-                                           PoseInterpolator::stepFor(m_settings.poseInterpolatorStep, dt));
+    const double step = PoseInterpolator::stepFor(m_settings.poseInterpolatorStep, dt);
+    Pose pose = PoseInterpolator::approach(*m_current, target, step);
 
     const bool confused =
         m_emotion == kConfusion && now - m_emotionChangedAt < m_settings.blinkConfusionDuration;
     m_blink.apply(pose, now, dt, m_settings, confused);
 
-    const std::optional<MouthShape> shape = m_mouthSource ? m_mouthSource(now) : std::nullopt;
     m_talking.apply(pose, target, now, m_isTalking, m_settings, shape);
 
     m_breathing.apply(pose, now, m_settings.breathingCycleDuration);
+    // The fade uses the pose's own easing, so breathing stops and resumes as smoothly as the head settles.
+    m_breathingAmplitude += step * ((holdStill ? 0.0 : 1.0) - m_breathingAmplitude);
+    if (m_breathingAmplitude < PoseInterpolator::kSnapDistance)
+        m_breathingAmplitude = 0.0;
+    else if (m_breathingAmplitude > 1.0 - PoseInterpolator::kSnapDistance)
+        m_breathingAmplitude = 1.0;
+    pose[kBreathing] = float(pose[kBreathing] * m_breathingAmplitude);
 
     m_current = pose;
     m_lastEmotion = m_emotion;
     m_lastFrame = now;
-    return pose;
+    return AnimatedFrame{pose, rest, speaking};
 }
 
 std::optional<Pose> Animator::currentPose() const

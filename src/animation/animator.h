@@ -42,6 +42,13 @@
 
 namespace ths {
 
+// One frame of the animation, with what the speech atlas needs to know about it.
+struct AnimatedFrame {
+    Pose pose;             // the pose to render
+    Pose rest;             // the emotion's pose: no sway, blink, mouth movement or breathing (breathing_index 0)
+    bool speaking = false; // the mouth is driven (lip-sync or random talking)
+};
+
 class Animator
 {
 public:
@@ -55,6 +62,15 @@ public:
     // Advances the animation to `now` (seconds on the clock's scale) and returns the pose to render. Times must
     // not go backwards; a frame at an earlier time is computed as if no time had passed.
     Pose poseAt(double now);
+    // nextFrame() / poseAt() with the frame's rest pose and whether it speaks.
+    AnimatedFrame advance();
+    AnimatedFrame advanceTo(double now);
+    // The current emotion's rest pose (see AnimatedFrame::rest) without advancing the animation.
+    [[nodiscard]] Pose restPose() const;
+    // While the mouth is driven, hold the head still: the sway pauses (the pose eases to the emotion's own) and
+    // breathing fades out; both come back smoothly when the mouth is let go. The speech atlas can only show poses at
+    // rest, so the live character turns this on with it. Off by default (the original's behaviour).
+    void setHoldStillWhileSpeaking(bool hold);
     // The pose of the last frame; empty before the first.
     [[nodiscard]] std::optional<Pose> currentPose() const;
 
@@ -114,6 +130,8 @@ private:
     bool m_isTalking = false;
     std::optional<Pose> m_current;
     std::optional<double> m_lastFrame;
+    bool m_holdStillWhileSpeaking = false;
+    double m_breathingAmplitude = 1.0; // fades to 0 while held still
 };
 
 } // namespace ths

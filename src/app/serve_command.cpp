@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "app/poser_options.h"
 #include "app/shutdown_signals.h"
+#include "app/speech_atlas_options.h"
 #include "animation/animator.h"
 #include "animation/animator_settings.h"
 #include "animation/emotion_templates.h"
@@ -70,6 +71,7 @@ int runServeCommand(const QStringList &args)
                       QStringLiteral("JSON")});
     ServerOptions::addOptions(parser);
     addPoserOptions(parser);
+    addSpeechAtlasOptions(parser);
     parser.process(QStringList{QStringLiteral("talkinghead-studio serve")} + args);
 
     QString error;
@@ -81,6 +83,9 @@ int runServeCommand(const QStringList &args)
     }
     const auto poserOptions = poserOptionsFrom(parser);
     if (!poserOptions)
+        return 2;
+    const auto atlasOptions = speechAtlasOptionsFrom(parser);
+    if (!atlasOptions)
         return 2;
     const bool talkinghead = serverOptions->modules.contains(QStringLiteral("talkinghead"));
 
@@ -100,6 +105,7 @@ int runServeCommand(const QStringList &args)
             live = std::make_unique<LiveCharacter>(std::move(poser), variantName(poserOptions->variant));
             if (!configureAnimator(parser, live->animator()))
                 return 1;
+            live->setSpeechAtlas(atlasOptions->enabled, atlasOptions->cacheDir, atlasOptions->maxBytes);
         } catch (const EngineError &e) {
             std::fprintf(stderr, "error: %s\n", e.what());
             return 1;

@@ -107,6 +107,7 @@ struct Poser::Impl {
     QStringList notices;
     QString deviceName;
     tha3::Precision precision = tha3::Precision::Float32;
+    QString rendererId;
 
     void useImage(const QImage &rgba) // under mutex
     {
@@ -138,6 +139,10 @@ Poser::Poser(const PoserOptions &options)
         d->notices << QStringLiteral("%1: %2").arg(variantName(options.variant), QString::fromStdString(notice));
     d->deviceName = QString::fromStdString(d->pipeline->deviceName());
     d->precision = d->pipeline->precision();
+    d->rendererId = QStringLiteral("%1|%2|%3|%4")
+                        .arg(QFileInfo(QString::fromStdString(p.weightsDir)).absoluteFilePath(), d->deviceName,
+                             QString::fromLatin1(tha3::precisionName(d->precision)),
+                             options.exactOps ? QStringLiteral("exact") : QStringLiteral("fast"));
 }
 
 Poser::~Poser() = default;
@@ -184,6 +189,11 @@ NetworkRuns Poser::runs() const
 QString Poser::deviceName() const
 {
     return d->deviceName;
+}
+
+QString Poser::rendererId() const
+{
+    return d->rendererId;
 }
 
 tha3::Precision Poser::precision() const

@@ -78,6 +78,8 @@ public:
     NetworkRuns runs() const;
     QString deviceName() const;
     tha3::Precision precision() const;                   // in use, never Auto
+    // What decides the pixels besides the image and pose: weights folder, device, precision, exact or fast kernels.
+    QString rendererId() const;
     // Human-readable notes from loading (e.g. half weights computed in fp32 on the CPU).
     QStringList notices() const;
 

@@ -13,6 +13,9 @@
 #include "lipsync/timeline_mouth_source.h"
 #include "lipsync/viseme_mapper.h"
 #include "lipsync/wav_writer.h"
+#include "animation/talking_driver.h"
+#include "live/atlas_cell.h"
+#include "live/speech_atlas.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -32,6 +35,52 @@ namespace ths {
 
 namespace {
 constexpr auto kAckTimeout = std::chrono::seconds(1);
+// The atlas fills only for a rest pose that has held this long (the studio's pose editor moves it continuously).
+constexpr auto kRestSettle = std::chrono::seconds(1);
+// While idle with viewers, one atlas cell is rendered after this many shown frames, so the idle animation keeps
+// two thirds of its rate while the atlas fills.
+constexpr int kIdleFramesPerFill = 2;
+// With nobody watching, how often the render thread looks for atlas cells to fill.
+constexpr auto kFillPoll = std::chrono::milliseconds(500);
+
+// The cells filled ahead of speech, most used first: the eyes open before the eyes shut, the closed mouth, then the
+// five vowels from the widest opening down (the "ə" mouth only when something asks for it).
+const std::vector<int> &defaultFillOrder()
+{
+    static const std::vector<int> order = [] {
+        std::vector<int> cells;
+        for (const bool shut : {false, true}) {
+            cells.push_back(AtlasCell{-1, 0, shut}.index());
+            for (int level = AtlasCell::kLevels; level >= 1; --level)
+                for (int mouth = 0; mouth < 5; ++mouth)
+                    cells.push_back(AtlasCell{mouth, level, shut}.index());
+        }
+        return cells;
+    }();
+    return order;
+}
+
+// The eyes-open cells a timeline will show, most frequent first.
+std::vector<int> cellsNeededBy(const MouthTimeline &timeline)
+{
+    std::array<int, AtlasCell::kCount> uses{};
+    const Pose rest;
+    for (double t = 0; t < timeline.duration(); t += 0.04) {
+        const MouthFrame f = timeline.sample(t);
+        Pose pose;
+        const auto &mouth = TalkingDriver::mouthOpenMorphs();
+        for (size_t i = 0; i < f.vowels.size(); ++i)
+            pose[mouth[i]] = f.vowels[i];
+        if (const auto cell = quantiseToCell(pose, rest))
+            ++uses[size_t(cell->index())];
+    }
+    std::vector<int> cells;
+    for (int i = 0; i < AtlasCell::kCount; ++i)
+        if (uses[size_t(i)] > 0)
+            cells.push_back(i);
+    std::stable_sort(cells.begin(), cells.end(), [&](int a, int b) { return uses[size_t(a)] > uses[size_t(b)]; });
+    return cells;
+}
 }
 
 struct LiveCharacter::Impl {
@@ -47,6 +96,11 @@ struct LiveCharacter::Impl {
         double start = clock->now();
         if (startAtEpochMs)
             start += (*startAtEpochMs - QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        const std::vector<int> needed = cellsNeededBy(timeline);
+        update([&] {
+            wantedCells = needed;
+            atlasComplete = false;
+        });
         animator.setMouthSource(timelineMouthSource(std::make_shared<const MouthTimeline>(timeline), start));
     }
 
@@ -60,15 +114,158 @@ struct LiveCharacter::Impl {
     bool oneFrameWanted = false; // a load or set_emotion while nobody watches still refreshes the current frame
     bool awaitingConsumer = false;
     bool stopping = false;
+    // The speech atlas (speech_atlas.h): while the mouth speaks at rest, frames come from pre-rendered cells.
+    bool atlasEnabled = false;
+    QString atlasDir;               // empty: memory only
+    qint64 atlasMaxBytes = 0;
+    std::vector<int> wantedCells;   // announced by a timeline, most needed first
+    bool atlasComplete = false;     // nothing left to fill for the current rest pose (render thread writes)
     // Figures for status()
-    quint64 framesRendered = 0;
-    double lastRenderMs = 0, renderFps = 0;
+    quint64 framesRendered = 0;     // shown frames that were rendered for the animator's exact pose or a new cell
+    quint64 framesShown = 0;        // every frame handed out (rendered or from the atlas)
+    quint64 distinctFramesShown = 0;
+    quint64 framesFromAtlas = 0;
+    quint64 cellsRendered = 0;
+    int atlasCells = 0;
+    double atlasPoseErrorSum = 0, atlasPoseErrorMax = 0;
+    double lastRenderMs = 0, renderFps = 0, shownInterval = 0;
     QString lastError;
     std::thread thread;
+
+    // Render thread only
+    QByteArray imageDigest;
+    std::unique_ptr<SpeechAtlas> atlas, previousAtlas; // the current rest pose's and the one before (emotions alternate)
+    std::optional<Pose> observedRest;
+    std::chrono::steady_clock::time_point observedRestSince;
+    int shownSinceFill = 0;
+    int lastShownCell = -2; // the atlas cell last shown; -1: a rendered frame
+    // Cropped atlas cells, so a cell shown again is the same QImage (the frame hub reuses its PNG by cacheKey()).
+    std::array<QImage, AtlasCell::kCount> croppedCells;
+    QRect croppedRect;
+    QByteArray croppedKey;
+
+    QImage cropped(const QImage &frame, int cell, const QRect &crop)
+    {
+        if (crop == frame.rect())
+            return frame;
+        if (cell < 0)
+            return frame.copy(crop);
+        if (crop != croppedRect || !atlas || atlas->key() != croppedKey) {
+            croppedCells = {};
+            croppedRect = crop;
+            croppedKey = atlas ? atlas->key() : QByteArray();
+        }
+        QImage &c = croppedCells[size_t(cell)];
+        if (c.isNull())
+            c = frame.copy(crop);
+        return c;
+    }
 
     bool mayRender() const
     {
         return !stopping && !paused && poser && (hasImage || !pendingImage.isNull()) && (demand || oneFrameWanted);
+    }
+    // Under mutex: atlas cells may be filled although no frame is wanted.
+    bool mayFill() const
+    {
+        return !stopping && !paused && poser && hasImage && atlasEnabled && !atlasComplete;
+    }
+
+    SpeechAtlas &atlasFor(const Pose &rest, const Poser &poser)
+    {
+        const QByteArray key = SpeechAtlas::keyFor(imageDigest, rest, poser.rendererId());
+        if (!atlas || atlas->key() != key) {
+            if (previousAtlas && previousAtlas->key() == key) {
+                std::swap(atlas, previousAtlas);
+            } else {
+                QString dir;
+                qint64 maxBytes;
+                {
+                    std::lock_guard lock(mutex);
+                    dir = atlasDir;
+                    maxBytes = atlasMaxBytes;
+                }
+                previousAtlas = std::move(atlas);
+                atlas = std::make_unique<SpeechAtlas>(key, dir);
+                if (!dir.isEmpty())
+                    SpeechAtlas::pruneLater(dir, maxBytes);
+            }
+            std::lock_guard lock(mutex);
+            atlasComplete = false;
+            atlasCells = atlas->readyCount();
+        }
+        return *atlas;
+    }
+
+    // The next cell worth rendering ahead of speech, or -1.
+    int nextCellToFill(SpeechAtlas &target)
+    {
+        std::vector<int> order;
+        {
+            std::lock_guard lock(mutex);
+            order = wantedCells;
+        }
+        order.insert(order.end(), defaultFillOrder().begin(), defaultFillOrder().end());
+        for (const int cell : order)
+            if (!target.has(cell))
+                return cell;
+        return -1;
+    }
+
+    // Renders one missing cell of the current rest pose's atlas (not shown). False when there was nothing to do yet.
+    bool fillOneCell(Poser &poser)
+    {
+        const Pose rest = animator.restPose();
+        const auto now = std::chrono::steady_clock::now();
+        if (!observedRest || !(*observedRest == rest)) {
+            observedRest = rest;
+            observedRestSince = now;
+        }
+        if (now - observedRestSince < kRestSettle)
+            return false;
+        SpeechAtlas &target = atlasFor(rest, poser);
+        const int cell = nextCellToFill(target);
+        {
+            std::lock_guard lock(mutex);
+            atlasCells = target.readyCount();
+            atlasComplete = cell < 0;
+        }
+        if (cell < 0)
+            return false;
+        target.store(cell, poser.render(image, cellPose(rest, AtlasCell::fromIndex(cell))));
+        std::lock_guard lock(mutex);
+        ++cellsRendered;
+        atlasCells = target.readyCount();
+        return true;
+    }
+
+    // The frame for `frame`: its cell from the atlas (rendered now if missing) while it speaks at rest, else a render
+    // of its exact pose. `cellShown` is the cell's index, or -1 for a rendered pose.
+    QImage frameFor(const AnimatedFrame &frame, Poser &poser, bool useAtlas, int *cellShown, bool *rendered)
+    {
+        *cellShown = -1;
+        *rendered = true;
+        if (useAtlas && frame.speaking) {
+            if (const auto cell = quantiseToCell(frame.pose, frame.rest)) {
+                SpeechAtlas &target = atlasFor(frame.rest, poser);
+                const Pose shown = cellPose(frame.rest, *cell);
+                QImage picture = target.cell(cell->index());
+                *rendered = picture.isNull();
+                if (picture.isNull()) {
+                    picture = poser.render(image, shown);
+                    target.store(cell->index(), picture);
+                }
+                *cellShown = cell->index();
+                const double error = cellError(frame.pose, shown);
+                std::lock_guard lock(mutex);
+                ++framesFromAtlas;
+                atlasPoseErrorSum += error;
+                atlasPoseErrorMax = std::max(atlasPoseErrorMax, error);
+                atlasCells = target.readyCount();
+                return picture;
+            }
+        }
+        return poser.render(image, frame.pose);
     }
 
     void run()
@@ -80,6 +277,7 @@ struct LiveCharacter::Impl {
         for (;;) {
             QImage newImage;
             std::shared_ptr<Poser> poser; // this frame's (setPoser() may swap it between frames)
+            bool useAtlas = false;
             {
                 std::unique_lock lock(mutex);
                 const auto ready = [&] { return stopping || (mayRender() && !awaitingConsumer); };
@@ -89,6 +287,15 @@ struct LiveCharacter::Impl {
                     if (awaitingConsumer && mayRender()) {
                         if (!wake.wait_until(lock, lastEmit + kAckTimeout, ready))
                             awaitingConsumer = false;
+                    } else if (mayFill() && pendingImage.isNull()) {
+                        // Nobody watching: the spare time goes to the atlas (this thread runs at low priority).
+                        poser = this->poser;
+                        lock.unlock();
+                        const bool filled = fillSafely(*poser);
+                        poser.reset();
+                        lock.lock();
+                        if (!filled)
+                            wake.wait_for(lock, kFillPoll);
                     } else {
                         wake.wait(lock); // re-check above: a change of demand must reach the timed wait
                     }
@@ -98,6 +305,7 @@ struct LiveCharacter::Impl {
                 oneFrameWanted = false;
                 std::swap(newImage, pendingImage);
                 poser = this->poser;
+                useAtlas = atlasEnabled;
             }
             // Pace to target_fps when rendering is faster than that.
             const double fps = animator.settings().targetFps;
@@ -114,26 +322,42 @@ struct LiveCharacter::Impl {
                 if (!newImage.isNull()) {
                     poser->setImage(newImage);
                     image = newImage;
+                    imageDigest = SpeechAtlas::imageDigest(newImage);
                     std::lock_guard lock(mutex);
                     hasImage = true;
+                    atlasComplete = false;
                 }
-                const Pose pose = animator.nextFrame();
+                const AnimatedFrame animated = animator.advance();
                 // With our image every frame, in one step: the poser may be shared with others that set their own
                 // (the same pixels again cost a comparison only and keep the poser's cached decomposition).
-                QImage frame = poser->render(image, pose);
-                const QRect crop = animator.settings().cropRect(frame.size());
-                if (crop != frame.rect())
-                    frame = frame.copy(crop);
+                int cell = -1;
+                bool rendered = true;
+                QImage frame = frameFor(animated, *poser, useAtlas, &cell, &rendered);
+                frame = cropped(frame, cell, animator.settings().cropRect(frame.size()));
                 const double ms = timer.nsecsElapsed() / 1e6;
+                const auto now = Clock::now();
                 {
                     std::lock_guard lock(mutex);
-                    ++framesRendered;
-                    lastRenderMs = ms;
-                    renderFps = renderFps == 0 ? 1000.0 / ms : 0.8 * renderFps + 0.2 * (1000.0 / ms);
+                    if (rendered) {
+                        ++framesRendered;
+                        lastRenderMs = ms;
+                        renderFps = renderFps == 0 ? 1000.0 / ms : 0.8 * renderFps + 0.2 * (1000.0 / ms);
+                    }
+                    if (framesShown > 0) {
+                        const double interval = std::chrono::duration<double>(now - lastEmit).count();
+                        shownInterval = shownInterval == 0 ? interval : 0.8 * shownInterval + 0.2 * interval;
+                    }
+                    ++framesShown;
+                    if (cell < 0 || cell != lastShownCell)
+                        ++distinctFramesShown;
                     awaitingConsumer = true;
                 }
-                lastEmit = Clock::now();
+                lastShownCell = cell;
+                lastEmit = now;
                 Q_EMIT q->frameRendered(frame);
+                // Idle with viewers: every few frames, one atlas cell for the speech to come.
+                if (useAtlas && !animated.speaking && ++shownSinceFill >= kIdleFramesPerFill && fillOneCell(*poser))
+                    shownSinceFill = 0;
             } catch (const EngineError &e) {
                 fail(QString::fromUtf8(e.what()));
             } catch (const std::exception &e) {
@@ -141,6 +365,19 @@ struct LiveCharacter::Impl {
                 fail(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0));
             }
         }
+    }
+
+    // fillOneCell() with the render loop's error handling. False when nothing was filled.
+    bool fillSafely(Poser &poser)
+    {
+        try {
+            return fillOneCell(poser);
+        } catch (const EngineError &e) {
+            fail(QString::fromUtf8(e.what()));
+        } catch (const std::exception &e) {
+            fail(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0));
+        }
+        return false;
     }
 
     void fail(const QString &error)
@@ -199,6 +436,7 @@ LiveCharacter::~LiveCharacter()
 {
     d->update([&] { d->stopping = true; });
     d->thread.join();
+    SpeechAtlas::flushWrites(); // cells rendered are kept: the last few writes finish before the folder may go
     d->q = nullptr; // workers still running keep d (and finish on it), never this object
 }
 
@@ -210,6 +448,17 @@ Animator &LiveCharacter::animator()
 void LiveCharacter::setImage(const QImage &image, bool start)
 {
     d->setImage(image, start);
+}
+
+void LiveCharacter::setSpeechAtlas(bool enabled, const QString &cacheDir, qint64 maxCacheBytes)
+{
+    d->animator.setHoldStillWhileSpeaking(enabled);
+    d->update([&] {
+        d->atlasEnabled = enabled;
+        d->atlasDir = cacheDir;
+        d->atlasMaxBytes = maxCacheBytes;
+        d->atlasComplete = false;
+    });
 }
 
 void LiveCharacter::setDemand(bool wanted)
@@ -351,7 +600,18 @@ QJsonObject LiveCharacter::status() const
         {QStringLiteral("emotion"), d->animator.emotion()},
         {QStringLiteral("talking"), d->animator.isTalking()},
         {QStringLiteral("frames_rendered"), double(d->framesRendered)},
+        {QStringLiteral("frames_shown"), double(d->framesShown)},
+        {QStringLiteral("distinct_frames_shown"), double(d->distinctFramesShown)},
+        {QStringLiteral("shown_fps"), d->shownInterval > 0 ? 1.0 / d->shownInterval : 0.0},
         {QStringLiteral("render_fps"), d->renderFps},
+        {QStringLiteral("speech_atlas"),
+         QJsonObject{{QStringLiteral("enabled"), d->atlasEnabled},
+                     {QStringLiteral("cells_ready"), d->atlasCells},
+                     {QStringLiteral("cells_rendered"), double(d->cellsRendered)},
+                     {QStringLiteral("frames_from_atlas"), double(d->framesFromAtlas)},
+                     {QStringLiteral("pose_error_mean"),
+                      d->framesFromAtlas ? d->atlasPoseErrorSum / double(d->framesFromAtlas) : 0.0},
+                     {QStringLiteral("pose_error_max"), d->atlasPoseErrorMax}}},
         {QStringLiteral("render_ms"), d->lastRenderMs},
         {QStringLiteral("network_ms"), QJsonObject{{QStringLiteral("eyebrow_decomposer"), t.decomposer},
                                                    {QStringLiteral("eyebrow_morphing_combiner"), t.combiner},

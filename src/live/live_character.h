@@ -42,6 +42,12 @@ public:
     // Sets the character directly (an already validated 512×512 RGBA image). `start`: resume rendering now;
     // false keeps the animation paused until the next load (the original server's start-up behaviour).
     void setImage(const QImage &image, bool start = true);
+    // The speech atlas (speech_atlas.h): while the mouth speaks and the character is otherwise at rest, frames are
+    // taken from cells rendered ahead of time (the head holds still while speaking: Animator::setHoldStillWhileSpeaking),
+    // so the mouth moves at the target frame rate even where a render takes longer than a frame. Cells are rendered
+    // when missing, while idle (one after every few frames shown) and with nobody watching, and kept in `cacheDir`
+    // (empty: memory only) within `maxCacheBytes`. Off by default.
+    void setSpeechAtlas(bool enabled, const QString &cacheDir = QString(), qint64 maxCacheBytes = 512LL << 20);
     // Whether frames are wanted continuously (true while result_feed has viewers).
     void setDemand(bool wanted);
     // The consumer has taken the last frame; the next one may be rendered.

@@ -105,13 +105,24 @@ void FrameHub::maybeEncode()
 {
     if (m_encoding || m_pending.isNull() || m_viewers.isEmpty() || m_unsent)
         return;
+    const qint64 key = m_pending.cacheKey();
+    for (const auto &[recentKey, png] : std::as_const(m_recentEncodes))
+        if (recentKey == key) {
+            m_pending = QImage();
+            ++m_stats.reused;
+            publish(png, -1);
+            return;
+        }
     m_encoding = true;
     auto *watcher = new QFutureWatcher<Encoded>(this);
     connect(watcher, &QFutureWatcher<Encoded>::finished, this, [this, watcher] {
         watcher->deleteLater();
         m_encoding = false;
-        m_inFlight = QImage();
         const Encoded e = watcher->result();
+        m_recentEncodes.prepend({m_inFlight.cacheKey(), e.png});
+        if (m_recentEncodes.size() > kRecentEncodes)
+            m_recentEncodes.removeLast();
+        m_inFlight = QImage();
         publish(e.png, e.ms);
         maybeEncode();
     });
@@ -124,8 +135,10 @@ void FrameHub::publish(const QByteArray &png, double encodeMs)
 {
     if (png.isEmpty())
         return;
-    ++m_stats.encoded;
-    m_stats.lastEncodeMs = encodeMs;
+    if (encodeMs >= 0) {
+        ++m_stats.encoded;
+        m_stats.lastEncodeMs = encodeMs;
+    }
     m_stats.lastPngBytes = png.size();
     m_png = png;
     m_part = png + "\r\n" + kPartHeader;

@@ -53,6 +53,7 @@ public:
     struct Stats {
         quint64 submitted = 0;   // frames received from the backend
         quint64 encoded = 0;     // PNG encodes (each one shared by all viewers)
+        quint64 reused = 0;      // frames published with the PNG of an identical recent frame
         quint64 ticks = 0;       // parts handed to the viewers
         double lastEncodeMs = 0;
         qint64 lastPngBytes = 0;
@@ -71,6 +72,7 @@ Q_SIGNALS:
 
 private:
     void maybeEncode();
+    // `encodeMs` < 0: a reused encode.
     void publish(const QByteArray &png, double encodeMs);
     void tick();
 
@@ -85,6 +87,10 @@ private:
     QList<QObject *> m_viewers;
     QTimer m_timer;
     QThreadPool m_pool;      // one encoder thread, so encodes never pile up
+    // The last encodes by QImage::cacheKey(): a frame shown again (the live character's speech atlas replays the
+    // same few pictures) is published without encoding it again.
+    QList<QPair<qint64, QByteArray>> m_recentEncodes;
+    static constexpr int kRecentEncodes = 48;
     Stats m_stats;
 };
 

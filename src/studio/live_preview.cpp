@@ -4,6 +4,7 @@
 #include "animation/animator.h"
 #include "engine/poser.h"
 #include "live/live_character.h"
+#include "live/speech_atlas.h"
 #include "studio/studio_image_provider.h"
 
 namespace ths {
@@ -66,6 +67,7 @@ void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelNam
         m_character->setPoser(std::move(poser), modelName);
     } else if (poser) {
         m_character = std::make_unique<LiveCharacter>(std::move(poser), modelName);
+        m_character->setSpeechAtlas(true, SpeechAtlas::defaultCacheDir());
         // frameRendered comes from the render thread: queued to this (GUI) thread.
         connect(m_character.get(), &TalkingheadBackend::frameRendered, this, &LivePreview::onFrame,
                 Qt::QueuedConnection);

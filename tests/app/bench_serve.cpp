@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Benchmark of `talkinghead-studio serve` with the real networks: time from load to the first frame, rendered fps
-// while idle and while talking, send rate and server CPU per sent frame with 1 and 8 result_feed viewers.
+// Benchmark of `talkinghead-studio serve` with the real networks: time from load to the first frame, rendered and
+// shown fps while idle, talking and speaking (the speech atlas cold, warm and across an emotion change mid-sentence),
+// the pose error of the atlas frames, send rate and server CPU per sent frame with 1 and 8 result_feed viewers.
 // Prints one line per figure. Usage: bench_serve [seconds per phase, default 10]
 
 #include <QCoreApplication>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -15,9 +17,11 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <unistd.h>
 
@@ -43,9 +47,14 @@ QJsonObject status()
         .object();
 }
 
+QJsonObject backendStatus()
+{
+    return status().value(QStringLiteral("backend")).toObject();
+}
+
 double framesRendered()
 {
-    return status().value(QStringLiteral("backend")).toObject().value(QStringLiteral("frames_rendered")).toDouble();
+    return backendStatus().value(QStringLiteral("frames_rendered")).toDouble();
 }
 
 void sleepMs(int ms)
@@ -75,6 +84,17 @@ struct Viewer {
 };
 const QByteArray kPartHeader = QByteArrayLiteral("--frame\r\n");
 
+qint64 folderBytes(const QString &dir)
+{
+    qint64 bytes = 0;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        bytes += it.fileInfo().size();
+    }
+    return bytes;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -84,8 +104,10 @@ int main(int argc, char **argv)
     QNetworkAccessManager manager;
     nam = &manager;
 
+    QTemporaryDir atlasDir; // a cold atlas: the first sentence shows what a new character or emotion costs
     QProcess server;
-    server.start(QStringLiteral(THS_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")});
+    server.start(QStringLiteral(THS_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                                               QStringLiteral("--speech-atlas-dir"), atlasDir.path()});
     QElapsedTimer wait;
     wait.start();
     while (wait.elapsed() < 60000) {
@@ -134,31 +156,74 @@ int main(int argc, char **argv)
             viewers.push_back(std::move(v));
         }
     };
-    auto phase = [&](const char *label) {
-        sleepMs(2000); // settle
-        const double f0 = framesRendered(), c0 = cpuSeconds(server.processId());
+    auto count = [](const QJsonObject &s, const char *key) { return s.value(QLatin1String(key)).toDouble(); };
+    auto atlasCount = [](const QJsonObject &s, const char *key) {
+        return s.value(QStringLiteral("speech_atlas")).toObject().value(QLatin1String(key)).toDouble();
+    };
+    // `during` runs at the start of the measured time (e.g. a speak request); `settleMs` before it.
+    auto phase = [&](const char *label, double phaseSeconds, const std::function<void()> &during, int settleMs) {
+        sleepMs(settleMs);
+        const QJsonObject s0 = backendStatus();
+        const double c0 = cpuSeconds(server.processId());
         std::vector<qint64> p0;
         for (auto &v : viewers)
             p0.push_back(v->parts);
-        sleepMs(seconds * 1000);
-        const double frames = framesRendered() - f0, cpu = cpuSeconds(server.processId()) - c0;
+        QElapsedTimer clock;
+        clock.start();
+        if (during)
+            during();
+        sleepMs(std::max(0, int(phaseSeconds * 1000 - clock.elapsed())));
+        const double elapsed = clock.elapsed() / 1000.0;
+        const QJsonObject s1 = backendStatus();
+        const double cpu = cpuSeconds(server.processId()) - c0;
+        const double rendered = count(s1, "frames_rendered") - count(s0, "frames_rendered");
+        const double shown = count(s1, "frames_shown") - count(s0, "frames_shown");
+        const double distinct = count(s1, "distinct_frames_shown") - count(s0, "distinct_frames_shown");
+        const double fromAtlas = atlasCount(s1, "frames_from_atlas") - atlasCount(s0, "frames_from_atlas");
         double sent = 0;
         for (size_t i = 0; i < viewers.size(); ++i)
             sent += double(viewers[i]->parts - p0[i]);
-        std::printf("%s: viewers=%zu render_fps=%.2f send_fps_per_viewer=%.2f server_cpu_percent=%.0f cpu_ms_per_sent_frame=%.1f "
-                    "cpu_ms_per_rendered_frame=%.0f\n",
-                    label, viewers.size(), frames / seconds, sent / viewers.size() / seconds, 100 * cpu / seconds,
-                    sent > 0 ? 1000 * cpu / sent : 0.0, frames > 0 ? 1000 * cpu / frames : 0.0);
+        std::printf("%s: viewers=%zu render_fps=%.2f shown_fps=%.2f distinct_fps=%.2f atlas_frames=%.0f atlas_cells=%.0f "
+                    "send_fps_per_viewer=%.2f server_cpu_percent=%.0f cpu_ms_per_sent_frame=%.1f cpu_ms_per_rendered_frame=%.0f\n",
+                    label, viewers.size(), rendered / elapsed, shown / elapsed, distinct / elapsed, fromAtlas,
+                    atlasCount(s1, "cells_ready"), sent / viewers.size() / elapsed, 100 * cpu / elapsed,
+                    sent > 0 ? 1000 * cpu / sent : 0.0, rendered > 0 ? 1000 * cpu / rendered : 0.0);
         std::fflush(stdout);
     };
+    auto get = [&](const char *path) { waitBody(manager.get(QNetworkRequest(base.resolved(QUrl(QLatin1String(path)))))); };
+    auto post = [&](const char *path, const QJsonObject &body) {
+        QNetworkRequest request(base.resolved(QUrl(QLatin1String(path))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        return waitBody(manager.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    };
+    // About 12 s of speech.
+    const QString sentence = QStringLiteral(
+        "Good evening! I have been waiting for you all day, and I am so glad that you finally came back. Tell me "
+        "everything about your journey, the mountains, the rivers and the people you met on the way.");
+    auto speak = [&] { post("/api/talkinghead/speak", QJsonObject{{QStringLiteral("text"), sentence}}); };
 
     addViewers(1);
-    phase("idle (blink, breathing, sway)");
-    waitBody(manager.get(QNetworkRequest(base.resolved(QUrl(QStringLiteral("/api/talkinghead/start_talking"))))));
-    phase("talking");
-    waitBody(manager.get(QNetworkRequest(base.resolved(QUrl(QStringLiteral("/api/talkinghead/stop_talking"))))));
+    // The atlas is empty: the first sentence renders the cells it needs as it goes.
+    phase("speaking, cold atlas", 12, speak, 0);
+    phase("idle (blink, breathing, sway; atlas filling)", seconds, nullptr, 2000);
+    phase("speaking, warm atlas", 12, speak, 2000);
+    // A new emotion mid-sentence: its cells are rendered (or read from disk) as the sentence goes on.
+    phase("speaking, emotion change after 3 s", 12, [&] {
+        speak();
+        sleepMs(3000);
+        post("/api/talkinghead/set_emotion", QJsonObject{{QStringLiteral("emotion_name"), QStringLiteral("joy")}});
+    }, 2000);
+    const QJsonObject atlas = backendStatus().value(QStringLiteral("speech_atlas")).toObject();
+    std::printf("speech atlas: pose_error_mean=%.3f pose_error_max=%.3f cells_rendered=%.0f disk_bytes=%lld\n",
+                atlas.value(QStringLiteral("pose_error_mean")).toDouble(), atlas.value(QStringLiteral("pose_error_max")).toDouble(),
+                atlas.value(QStringLiteral("cells_rendered")).toDouble(), folderBytes(atlasDir.path()));
+    post("/api/talkinghead/set_emotion", QJsonObject{{QStringLiteral("emotion_name"), QStringLiteral("neutral")}});
+    get("/api/talkinghead/start_talking");
+    phase("talking (random mouth)", seconds, nullptr, 2000);
+    get("/api/talkinghead/stop_talking");
+    phase("idle", seconds, nullptr, 2000);
     addViewers(8);
-    phase("idle");
+    phase("idle", seconds, nullptr, 2000);
 
     viewers.clear();
     server.terminate();
