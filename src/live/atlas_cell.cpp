@@ -90,3 +90,15 @@ float cellError(const Pose &animated, const Pose &shown)
 }
 
 } // namespace ths
+
+namespace ths {
+
+float mouthError(const Pose &animated, const Pose &shown)
+{
+    float worst = 0.0f;
+    for (const int i : TalkingDriver::mouthOpenMorphs())
+        worst = std::max(worst, std::abs(animated[i] - shown[i]));
+    return worst;
+}
+
+} // namespace ths

@@ -15,7 +15,7 @@ namespace ths {
 
 struct AtlasCell {
     static constexpr int kMouths = 6;   // TalkingDriver::mouthOpenMorphs()
-    static constexpr int kLevels = 3;
+    static constexpr int kLevels = 4;
     static constexpr int kShapes = 1 + kMouths * kLevels; // closed + each morph at each level
     static constexpr int kCount = 2 * kShapes;            // eyes open, eyes shut
     static constexpr float kRestTolerance = 0.05f;
@@ -34,7 +34,9 @@ struct AtlasCell {
 std::optional<AtlasCell> quantiseToCell(const Pose &animated, const Pose &rest);
 // The pose a cell shows.
 Pose cellPose(const Pose &rest, AtlasCell cell);
-// How far the shown pose is from the asked one: the largest absolute difference over the 45 parameters.
+// How far the shown pose is from the asked one: the largest absolute difference over the 45 parameters, and over
+// the six mouth-open morphs alone.
 float cellError(const Pose &animated, const Pose &shown);
+float mouthError(const Pose &animated, const Pose &shown);
 
 } // namespace ths

@@ -40,6 +40,8 @@ constexpr auto kRestSettle = std::chrono::seconds(1);
 // While idle with viewers, one atlas cell is rendered after this many shown frames, so the idle animation keeps
 // two thirds of its rate while the atlas fills.
 constexpr int kIdleFramesPerFill = 2;
+// The atlas is used while rendering runs below this share of the target frame rate.
+constexpr double kAtlasSpeedRatio = 0.8;
 // With nobody watching, how often the render thread looks for atlas cells to fill.
 constexpr auto kFillPoll = std::chrono::milliseconds(500);
 
@@ -127,7 +129,7 @@ struct LiveCharacter::Impl {
     quint64 framesFromAtlas = 0;
     quint64 cellsRendered = 0;
     int atlasCells = 0;
-    double atlasPoseErrorSum = 0, atlasPoseErrorMax = 0;
+    double atlasPoseErrorSum = 0, atlasPoseErrorMax = 0, atlasMouthErrorSum = 0;
     double lastRenderMs = 0, renderFps = 0, shownInterval = 0;
     QString lastError;
     std::thread thread;
@@ -168,7 +170,13 @@ struct LiveCharacter::Impl {
     // Under mutex: atlas cells may be filled although no frame is wanted.
     bool mayFill() const
     {
-        return !stopping && !paused && poser && hasImage && atlasEnabled && !atlasComplete;
+        return !stopping && !paused && poser && hasImage && atlasUseful() && !atlasComplete;
+    }
+    // Under mutex: the atlas pays only where rendering cannot keep up with the target rate (a CPU, not a fast GPU);
+    // before the first render the speed is unknown and the atlas is assumed to pay.
+    bool atlasUseful() const
+    {
+        return atlasEnabled && !(renderFps >= kAtlasSpeedRatio * animator.settings().targetFps);
     }
 
     SpeechAtlas &atlasFor(const Pose &rest, const Poser &poser)
@@ -257,8 +265,10 @@ struct LiveCharacter::Impl {
                 }
                 *cellShown = cell->index();
                 const double error = cellError(frame.pose, shown);
+                const double mouth = mouthError(frame.pose, shown);
                 std::lock_guard lock(mutex);
                 ++framesFromAtlas;
+                atlasMouthErrorSum += mouth;
                 atlasPoseErrorSum += error;
                 atlasPoseErrorMax = std::max(atlasPoseErrorMax, error);
                 atlasCells = target.readyCount();
@@ -305,8 +315,9 @@ struct LiveCharacter::Impl {
                 oneFrameWanted = false;
                 std::swap(newImage, pendingImage);
                 poser = this->poser;
-                useAtlas = atlasEnabled;
+                useAtlas = atlasUseful();
             }
+            animator.setHoldStillWhileSpeaking(useAtlas);
             // Pace to target_fps when rendering is faster than that.
             const double fps = animator.settings().targetFps;
             const auto next = lastStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / fps));
@@ -452,7 +463,6 @@ void LiveCharacter::setImage(const QImage &image, bool start)
 
 void LiveCharacter::setSpeechAtlas(bool enabled, const QString &cacheDir, qint64 maxCacheBytes)
 {
-    d->animator.setHoldStillWhileSpeaking(enabled);
     d->update([&] {
         d->atlasEnabled = enabled;
         d->atlasDir = cacheDir;
@@ -611,7 +621,9 @@ QJsonObject LiveCharacter::status() const
                      {QStringLiteral("frames_from_atlas"), double(d->framesFromAtlas)},
                      {QStringLiteral("pose_error_mean"),
                       d->framesFromAtlas ? d->atlasPoseErrorSum / double(d->framesFromAtlas) : 0.0},
-                     {QStringLiteral("pose_error_max"), d->atlasPoseErrorMax}}},
+                     {QStringLiteral("pose_error_max"), d->atlasPoseErrorMax},
+                     {QStringLiteral("mouth_error_mean"),
+                      d->framesFromAtlas ? d->atlasMouthErrorSum / double(d->framesFromAtlas) : 0.0}}},
         {QStringLiteral("render_ms"), d->lastRenderMs},
         {QStringLiteral("network_ms"), QJsonObject{{QStringLiteral("eyebrow_decomposer"), t.decomposer},
                                                    {QStringLiteral("eyebrow_morphing_combiner"), t.combiner},

@@ -44,7 +44,8 @@ public:
     void setImage(const QImage &image, bool start = true);
     // The speech atlas (speech_atlas.h): while the mouth speaks and the character is otherwise at rest, frames are
     // taken from cells rendered ahead of time (the head holds still while speaking: Animator::setHoldStillWhileSpeaking),
-    // so the mouth moves at the target frame rate even where a render takes longer than a frame. Cells are rendered
+    // so the mouth moves at the target frame rate even where a render takes longer than a frame (it stays unused where
+    // rendering keeps up with the target rate, e.g. on a GPU). Cells are rendered
     // when missing, while idle (one after every few frames shown) and with nobody watching, and kept in `cacheDir`
     // (empty: memory only) within `maxCacheBytes`. Off by default.
     void setSpeechAtlas(bool enabled, const QString &cacheDir = QString(), qint64 maxCacheBytes = 512LL << 20);

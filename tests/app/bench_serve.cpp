@@ -21,6 +21,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <unistd.h>
@@ -160,8 +161,9 @@ int main(int argc, char **argv)
     auto atlasCount = [](const QJsonObject &s, const char *key) {
         return s.value(QStringLiteral("speech_atlas")).toObject().value(QLatin1String(key)).toDouble();
     };
-    // `during` runs at the start of the measured time (e.g. a speak request); `settleMs` before it.
-    auto phase = [&](const char *label, double phaseSeconds, const std::function<void()> &during, int settleMs) {
+    // `during` runs at the start of the measured time (e.g. a speak request) and may return the phase's length in
+    // seconds (0: `phaseSeconds`); `settleMs` before it.
+    auto phase = [&](const char *label, double phaseSeconds, const std::function<double()> &during, int settleMs) {
         sleepMs(settleMs);
         const QJsonObject s0 = backendStatus();
         const double c0 = cpuSeconds(server.processId());
@@ -171,7 +173,8 @@ int main(int argc, char **argv)
         QElapsedTimer clock;
         clock.start();
         if (during)
-            during();
+            if (const double wanted = during(); wanted > 0)
+                phaseSeconds = wanted;
         sleepMs(std::max(0, int(phaseSeconds * 1000 - clock.elapsed())));
         const double elapsed = clock.elapsed() / 1000.0;
         const QJsonObject s1 = backendStatus();
@@ -200,21 +203,31 @@ int main(int argc, char **argv)
     const QString sentence = QStringLiteral(
         "Good evening! I have been waiting for you all day, and I am so glad that you finally came back. Tell me "
         "everything about your journey, the mountains, the rivers and the people you met on the way.");
-    auto speak = [&] { post("/api/talkinghead/speak", QJsonObject{{QStringLiteral("text"), sentence}}); };
+    // Speaks the sentence; returns how long it lasts (the WAV's data size over its byte rate).
+    auto speak = [&] {
+        const QByteArray wav = post("/api/talkinghead/speak", QJsonObject{{QStringLiteral("text"), sentence}});
+        if (wav.size() < 44 || !wav.startsWith("RIFF"))
+            return 0.0;
+        quint32 byteRate = 0;
+        std::memcpy(&byteRate, wav.constData() + 28, 4);
+        return byteRate ? double(wav.size() - 44) / byteRate : 0.0;
+    };
 
     addViewers(1);
     // The atlas is empty: the first sentence renders the cells it needs as it goes.
-    phase("speaking, cold atlas", 12, speak, 0);
+    phase("speaking, cold atlas", 0, speak, 0);
     phase("idle (blink, breathing, sway; atlas filling)", seconds, nullptr, 2000);
-    phase("speaking, warm atlas", 12, speak, 2000);
+    phase("speaking, warm atlas", 0, speak, 2000);
     // A new emotion mid-sentence: its cells are rendered (or read from disk) as the sentence goes on.
-    phase("speaking, emotion change after 3 s", 12, [&] {
-        speak();
+    phase("speaking, emotion change after 3 s", 0, [&] {
+        const double length = speak();
         sleepMs(3000);
         post("/api/talkinghead/set_emotion", QJsonObject{{QStringLiteral("emotion_name"), QStringLiteral("joy")}});
+        return length;
     }, 2000);
     const QJsonObject atlas = backendStatus().value(QStringLiteral("speech_atlas")).toObject();
-    std::printf("speech atlas: pose_error_mean=%.3f pose_error_max=%.3f cells_rendered=%.0f disk_bytes=%lld\n",
+    std::printf("speech atlas: mouth_error_mean=%.3f pose_error_mean=%.3f pose_error_max=%.3f cells_rendered=%.0f disk_bytes=%lld\n",
+                atlas.value(QStringLiteral("mouth_error_mean")).toDouble(),
                 atlas.value(QStringLiteral("pose_error_mean")).toDouble(), atlas.value(QStringLiteral("pose_error_max")).toDouble(),
                 atlas.value(QStringLiteral("cells_rendered")).toDouble(), folderBytes(atlasDir.path()));
     post("/api/talkinghead/set_emotion", QJsonObject{{QStringLiteral("emotion_name"), QStringLiteral("neutral")}});

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <set>
 
 using namespace ths;
@@ -85,11 +86,11 @@ private Q_SLOTS:
         auto cell = quantiseToCell(speaking, rest);
         QVERIFY(cell);
         QCOMPARE(cell->mouth, 0);
-        QCOMPARE(cell->level, 2); // 0.8 × 3 levels → 2.4 → 2
+        QCOMPARE(cell->level, int(std::lround(0.8 * AtlasCell::kLevels)));
         QVERIFY(!cell->eyesShut);
 
         const Pose shown = cellPose(rest, *cell);
-        QCOMPARE(shown[kAaa], 2.0f / 3.0f);
+        QCOMPARE(shown[kAaa], float(cell->level) / AtlasCell::kLevels);
         QCOMPARE(shown[kIii], 0.0f);
         QCOMPARE(shown[kBreathing], 0.0f);
         QCOMPARE(shown[kHeadX], 0.4f);
@@ -197,7 +198,7 @@ private Q_SLOTS:
 
         auto references = [&](const Pose &rest) {
             return QList<QImage>{poser->render(image, cellPose(rest, AtlasCell{-1, 0, false})),
-                                 poser->render(image, cellPose(rest, AtlasCell{0, 3, false}))};
+                                 poser->render(image, cellPose(rest, AtlasCell{0, AtlasCell::kLevels, false}))};
         };
         // Frames during speech that are exactly one of the two cells the timeline asks for.
         auto cellFramesDuring = [&](double seconds, const QList<QImage> &cells) {
@@ -223,7 +224,7 @@ private Q_SLOTS:
         QCOMPARE(folders.size(), 1);
         const QDir folder(dir.path() + QLatin1Char('/') + folders.first());
         QVERIFY(folder.exists(QStringLiteral("00.png")));
-        QVERIFY(folder.exists(QStringLiteral("%1.png").arg(AtlasCell{0, 3, false}.index(), 2, 10, QLatin1Char('0'))));
+        QVERIFY(folder.exists(QStringLiteral("%1.png").arg(AtlasCell{0, AtlasCell::kLevels, false}.index(), 2, 10, QLatin1Char('0'))));
 
         // Mid-sentence emotion change: the new emotion's cells take over once the face has settled.
         live.playMouth(alternatingA(12.0));
