@@ -238,6 +238,11 @@ int main(int argc, char **argv)
     addViewers(8);
     phase("idle", seconds, nullptr, 2000);
 
+    QFile procStatus(QStringLiteral("/proc/%1/status").arg(server.processId()));
+    if (procStatus.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : procStatus.readAll().split('\n'))
+            if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:"))
+                std::printf("server %s\n", line.simplified().constData());
     viewers.clear();
     server.terminate();
     server.waitForFinished(30000);
