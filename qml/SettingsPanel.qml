@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import TalkingheadStudio
 
-// Model variant, device, threads, precision, language and preview background; saved with QSettings by StudioSettings.
+// Model variant, device, threads, precision, speech atlas, language and preview background; saved with QSettings by StudioSettings.
 // Changing the model settings reloads the models (Studio wires settings → engine).
 PanelPage {
     id: root
@@ -126,6 +126,17 @@ PanelPage {
             }
             onActivated: index => root.settings.precision = model[index]
         }
+
+        Label {
+            text: qsTr("Speech")
+        }
+        Switch {
+            id: speechAtlasSwitch
+            text: qsTr("Pre-rendered mouth shapes")
+            checked: root.settings.speechAtlas
+            Accessible.name: qsTr("Pre-rendered mouth shapes")
+            onToggled: root.settings.speechAtlas = checked
+        }
     }
     Label {
         Layout.fillWidth: true
@@ -136,6 +147,12 @@ PanelPage {
     Label {
         Layout.fillWidth: true
         text: qsTr("Precision: automatic computes in bf16 on processors that have it (faster; edges may differ from fp32 by a level or two), in fp16 for the 16-bit variants on a GPU, and in fp32 otherwise.")
+        color: Theme.mutedText
+        wrapMode: Text.Wrap
+    }
+    Label {
+        Layout.fillWidth: true
+        text: qsTr("Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.")
         color: Theme.mutedText
         wrapMode: Text.Wrap
     }

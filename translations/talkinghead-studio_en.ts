@@ -895,6 +895,18 @@
         <source>Computing in</source>
         <translation>Computing in</translation>
     </message>
+    <message>
+        <source>Speech</source>
+        <translation>Speech</translation>
+    </message>
+    <message>
+        <source>Pre-rendered mouth shapes</source>
+        <translation>Pre-rendered mouth shapes</translation>
+    </message>
+    <message>
+        <source>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</source>
+        <translation>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</translation>
+    </message>
 </context>
 <context>
     <name>SpeechPanel</name>

@@ -893,6 +893,18 @@
         <source>Computing in</source>
         <translation>使用中の精度</translation>
     </message>
+    <message>
+        <source>Speech</source>
+        <translation>音声</translation>
+    </message>
+    <message>
+        <source>Pre-rendered mouth shapes</source>
+        <translation>事前レンダリングの口の形</translation>
+    </message>
+    <message>
+        <source>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</source>
+        <translation>事前レンダリングの口の形：1 フレームのレンダリングがフレームレートの許す時間より長くかかる場合、キャラクターが話す間は頭を静止させ、口は事前にレンダリングした各形の画像（キャラクターと表情ごとにディスクに保存）で再生するため、フルフレームレートで動きます。</translation>
+    </message>
 </context>
 <context>
     <name>SpeechPanel</name>

@@ -893,6 +893,18 @@
         <source>Computing in</source>
         <translation>当前精度</translation>
     </message>
+    <message>
+        <source>Speech</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>Pre-rendered mouth shapes</source>
+        <translation>预渲染口型</translation>
+    </message>
+    <message>
+        <source>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</source>
+        <translation>预渲染口型：当渲染一帧所需的时间超过帧率允许的时间时，角色说话期间头部保持静止，嘴部改为播放预先渲染好的各个口型画面（按角色和表情保存在磁盘上），从而以完整帧率活动。</translation>
+    </message>
 </context>
 <context>
     <name>SpeechPanel</name>

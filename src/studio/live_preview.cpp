@@ -53,6 +53,13 @@ void LivePreview::setSpeechDemand(bool wanted)
     Q_EMIT activeChanged();
 }
 
+void LivePreview::setSpeechAtlas(bool on)
+{
+    m_speechAtlas = on;
+    if (m_character)
+        m_character->setSpeechAtlas(on, SpeechAtlas::defaultCacheDir());
+}
+
 void LivePreview::applyDemand()
 {
     if (m_character)
@@ -67,7 +74,7 @@ void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelNam
         m_character->setPoser(std::move(poser), modelName);
     } else if (poser) {
         m_character = std::make_unique<LiveCharacter>(std::move(poser), modelName);
-        m_character->setSpeechAtlas(true, SpeechAtlas::defaultCacheDir());
+        m_character->setSpeechAtlas(m_speechAtlas, SpeechAtlas::defaultCacheDir());
         // frameRendered comes from the render thread: queued to this (GUI) thread.
         connect(m_character.get(), &TalkingheadBackend::frameRendered, this, &LivePreview::onFrame,
                 Qt::QueuedConnection);

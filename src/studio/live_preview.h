@@ -48,6 +48,8 @@ public:
     void setServerDemand(bool wanted);
     // Frames are also wanted while speech plays (the mouth moves in the preview).
     void setSpeechDemand(bool wanted);
+    // The character's speech atlas on or off (LiveCharacter::setSpeechAtlas; the user's cache folder). On by default.
+    void setSpeechAtlas(bool on);
     bool active() const { return m_animating || m_speechDemand; }
     // Whether weights are loaded (the Animate switch is usable).
     bool available() const { return m_character != nullptr && m_hasPoser; }
@@ -84,6 +86,7 @@ private:
     bool m_hasBasePose = false;
     bool m_animating = false;
     bool m_serverDemand = false;
+    bool m_speechAtlas = true;
     bool m_speechDemand = false;
     bool m_hasPoser = false;
     quint64 m_serial = 0;

@@ -107,6 +107,8 @@ void Studio::wire()
     });
     // The live character renders while the preview animates, speech plays or the server has viewers.
     m_server->setDemandHandler([this](bool viewers) { m_live->setServerDemand(viewers); });
+    m_live->setSpeechAtlas(m_settings->speechAtlas());
+    connect(m_settings, &StudioSettings::speechAtlasChanged, this, [this] { m_live->setSpeechAtlas(m_settings->speechAtlas()); });
     connect(m_speech, &SpeechController::started, this, [this] { m_live->setSpeechDemand(true); });
     connect(m_speech, &SpeechController::finished, this, [this] { m_live->setSpeechDemand(false); });
 

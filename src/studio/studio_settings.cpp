@@ -51,6 +51,7 @@ StudioSettings::StudioSettings(bool persist, QObject *parent)
         m_device = QString::fromLatin1(kDefaultDevice);
     m_threads = std::max(0, s.value(kGroup + QStringLiteral("threads"), 0).toInt());
     m_precision = normalisedPrecision(s.value(kGroup + QStringLiteral("precision"), m_precision).toString());
+    m_speechAtlas = s.value(kGroup + QStringLiteral("speechAtlas"), m_speechAtlas).toBool();
     m_language = normalisedLanguage(s.value(kGroup + QStringLiteral("language")).toString());
     m_background = normalisedBackground(s.value(kGroup + QStringLiteral("background"), m_background).toString());
 }
@@ -92,6 +93,15 @@ void StudioSettings::setPrecision(const QString &precision)
     m_precision = p;
     save("precision", p);
     Q_EMIT precisionChanged();
+}
+
+void StudioSettings::setSpeechAtlas(bool on)
+{
+    if (on == m_speechAtlas)
+        return;
+    m_speechAtlas = on;
+    save("speechAtlas", on);
+    Q_EMIT speechAtlasChanged();
 }
 
 void StudioSettings::setThreads(int threads)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The studio's settings page: model variant, device, threads, precision, language and preview background, persisted
+// The studio's settings page: model variant, device, threads, precision, speech atlas, language and preview background, persisted
 // with QSettings (group "studio") on every change. Values are normalised when set (unknown language → system, a bad
 // colour → checkerboard, negative threads → 0 = automatic, unknown precision → auto), so what is read back is always
 // usable.
@@ -21,6 +21,7 @@ class StudioSettings : public QObject
     Q_PROPERTY(QString device READ device WRITE setDevice NOTIFY deviceChanged)
     Q_PROPERTY(int threads READ threads WRITE setThreads NOTIFY threadsChanged)
     Q_PROPERTY(QString precision READ precision WRITE setPrecision NOTIFY precisionChanged)
+    Q_PROPERTY(bool speechAtlas READ speechAtlas WRITE setSpeechAtlas NOTIFY speechAtlasChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString background READ background WRITE setBackground NOTIFY backgroundChanged)
     Q_PROPERTY(QStringList languages READ languages CONSTANT)
@@ -44,6 +45,9 @@ public:
     // "auto", "fp32", "fp16" or "bf16" (see tha3::Precision).
     [[nodiscard]] QString precision() const { return m_precision; }
     void setPrecision(const QString &precision);
+    // Whether speech plays from pre-rendered mouth pictures where rendering is slow (LiveCharacter::setSpeechAtlas).
+    [[nodiscard]] bool speechAtlas() const { return m_speechAtlas; }
+    void setSpeechAtlas(bool on);
     // "" = follow the system locale, else one of languages().
     [[nodiscard]] QString language() const { return m_language; }
     void setLanguage(const QString &code);
@@ -61,6 +65,7 @@ Q_SIGNALS:
     void deviceChanged();
     void threadsChanged();
     void precisionChanged();
+    void speechAtlasChanged();
     void languageChanged();
     void backgroundChanged();
 
@@ -72,6 +77,7 @@ private:
     QString m_device = QString::fromLatin1(kDefaultDevice);
     int m_threads = 0;
     QString m_precision = QString::fromLatin1(kDefaultPrecision);
+    bool m_speechAtlas = true;
     QString m_language;
     QString m_background = QString::fromLatin1(kCheckerboard);
 };

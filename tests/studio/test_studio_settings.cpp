@@ -33,6 +33,7 @@ private Q_SLOTS:
         QCOMPARE(s.device(), QStringLiteral("cpu"));
         QCOMPARE(s.threads(), 0);
         QCOMPARE(s.precision(), QStringLiteral("auto"));
+        QVERIFY(s.speechAtlas());
         QCOMPARE(s.language(), QString());
         QCOMPARE(s.background(), QStringLiteral("checkerboard"));
         QCOMPARE(s.languages(), QStringList({QStringLiteral("en"), QStringLiteral("zh_CN"), QStringLiteral("ja")}));
@@ -48,6 +49,10 @@ private Q_SLOTS:
             s.setDevice(QStringLiteral("cuda"));
             s.setThreads(3);
             s.setPrecision(QStringLiteral("fp32"));
+            QSignalSpy atlas(&s, &StudioSettings::speechAtlasChanged);
+            s.setSpeechAtlas(false);
+            s.setSpeechAtlas(false); // unchanged: no signal
+            QCOMPARE(atlas.count(), 1);
             s.setLanguage(QStringLiteral("ja"));
             s.setBackground(QStringLiteral("#A0B1C2"));
             s.setVariant(QStringLiteral("standard_half")); // unchanged: no signal
@@ -60,6 +65,7 @@ private Q_SLOTS:
         QCOMPARE(again.device(), QStringLiteral("cuda"));
         QCOMPARE(again.threads(), 3);
         QCOMPARE(again.precision(), QStringLiteral("fp32"));
+        QVERIFY(!again.speechAtlas());
         QCOMPARE(again.language(), QStringLiteral("ja"));
         QCOMPARE(again.background(), QStringLiteral("#a0b1c2"));
     }
