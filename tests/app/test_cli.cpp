@@ -108,6 +108,16 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
     }
 
+    void serveRejectsBadSpeechAtlasOptions()
+    {
+        Result r = run({QStringLiteral("serve"), QStringLiteral("--speech-atlas"), QStringLiteral("sometimes")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--speech-atlas: expected on or off, got \"sometimes\"")), qPrintable(r.err));
+        r = run({QStringLiteral("serve"), QStringLiteral("--speech-atlas-max-mb"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--speech-atlas-max-mb: expected a whole number of MiB from 1")), qPrintable(r.err));
+    }
+
     void renderWritesPoses()
     {
         if (!realWeightsInstalled())

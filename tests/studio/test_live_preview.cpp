@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace ths;
@@ -37,6 +38,7 @@ class TestLivePreview : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // the preview's speech atlas must not fill the user's cache
         if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
             || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
             QSKIP("real weights or example character not installed (scripts/test installs them)");
