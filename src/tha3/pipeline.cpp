@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tha3/pipeline.h"
 
+#include "tha3/caching_cpu_allocator.h"
 #include "tha3/engine_error.h"
 #include "tha3/image_tensor.h"
 #include "tha3/module_loader.h"
@@ -289,6 +290,8 @@ Pipeline::Pipeline(const PipelineOptions &options)
     at::set_num_threads(d->threads);
     d->chooseDevice();
     d->choosePrecision();
+    if (d->device.is_cpu())
+        installCachingCpuAllocator(); // see caching_cpu_allocator.h: a frame's big tensors without page faults
 
     const auto structure = options.structure;
     d->decomposer = EyebrowDecomposer(structure);

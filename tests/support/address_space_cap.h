@@ -2,6 +2,8 @@
 #pragma once
 // Test support shared by the tests of the render threads (live character, preview renderer).
 
+#include "tha3/caching_cpu_allocator.h"
+
 #include <QFile>
 #include <QtGlobal>
 
@@ -14,12 +16,14 @@
 // Makes the next large allocation (a render's tensors) fail, so libtorch throws c10::Error, not EngineError: caps
 // the process's address space at what it uses now, then takes every free megabyte the allocator still holds (a
 // render may otherwise run entirely in memory freed by the last one) except `reserveBytes`, which the rest of the
-// process (event loop, status queries) keeps for its small allocations. The destructor gives everything back.
+// process (event loop, status queries) keeps for its small allocations; the engine's cached tensor memory is released
+// first for the same reason. The destructor gives everything back.
 class AddressSpaceCap
 {
 public:
     explicit AddressSpaceCap(qint64 reserveBytes)
     {
+        ths::tha3::releaseCachedCpuMemory();
         getrlimit(RLIMIT_AS, &m_saved);
         QFile status(QStringLiteral("/proc/self/status"));
         if (!status.open(QIODevice::ReadOnly))
