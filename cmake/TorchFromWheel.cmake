@@ -29,6 +29,12 @@ if(THS_TORCH_WHEEL_CUDA)
   # linked even where the linker drops unreferenced libraries.
   list(APPEND _libs "-Wl,--no-as-needed" "${_wheel}/lib/libtorch_cuda.so" "${_wheel}/lib/libc10_cuda.so" "-Wl,--as-needed")
 endif()
+# The wheel's libtorch brings its own OpenMP runtime (same soname as the system's libgomp.so.1, first on the run
+# path): code compiled with -fopenmp links that one, so the process has one OpenMP thread pool.
+set(THS_TORCH_OPENMP_LIBRARY "")
+if(EXISTS "${_wheel}/lib/libgomp.so.1")
+  set(THS_TORCH_OPENMP_LIBRARY "${_wheel}/lib/libgomp.so.1")
+endif()
 target_link_libraries(ths_torch_wheel INTERFACE ${_libs})
 
 file(GLOB _nvidia_lib_dirs LIST_DIRECTORIES true "${_wheel}/../nvidia/*/lib" "${_wheel}/../nvidia/*/*/lib")
