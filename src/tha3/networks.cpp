@@ -301,8 +301,10 @@ torch::Tensor EncoderDecoder00::forward(torch::Tensor x, const torch::Tensor &po
     x = toType(x, lists.dtype());
     for (const auto &block : *lists.downsample)
         x = block->as<ConvNormActImpl>()->forward(x);
+    // In x's layout (concatenating expanded pose planes gives NCHW): the bottleneck's first depthwise convolution
+    // and its normalisation then stay channels-last.
     if (m_poseCount > 0)
-        x = at::cat({x, posePlanes(toType(pose, x.scalar_type()), x.size(2), x.size(3))}, 1);
+        x = at::cat({x, posePlanes(toType(pose, x.scalar_type()), x.size(2), x.size(3))}, 1).contiguous(x.suggest_memory_format());
     x = lists.bottleneck[0]->as<ConvNormActImpl>()->forward(x);
     for (size_t i = 1; i < lists.bottleneck->size(); ++i)
         x = lists.bottleneck[i]->as<ResnetBlockImpl>()->forward(x);
