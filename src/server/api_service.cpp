@@ -221,7 +221,7 @@ QFuture<ApiResponse> ApiService::handle(const ApiRequest &request)
         }
         if (!route->module.isEmpty() && !m_modules.contains(route->module))
             return ApiResponse::error(403, QStringLiteral("Module '%1' not enabled in config").arg(route->module));
-        // Normally ConnectionGate has refused it before it was read; this covers chunked bodies and other transports.
+        // Normally HttpRequestReader has refused it while reading; this covers other transports.
         if (request.body.size() > m_options.maxUploadBytes)
             return ApiResponse::error(413, QStringLiteral("the request body has %1 bytes, the limit is %2 bytes")
                                                .arg(request.body.size()).arg(m_options.maxUploadBytes));

@@ -3,7 +3,7 @@
 // The SillyTavern-Extras wire contract (sillytavern-api.md §1–§3, §10) as a function from ApiRequest to
 // ApiResponse: routing (with "//api/…" accepted), the API key, module switches, CORS on every answer, JSON and
 // multipart checks with errors that name the field, and the classify / talkinghead endpoints. No sockets here:
-// ApiServer feeds it from QHttpServer, and result_feed comes back as a response with `stream` set.
+// ApiServer feeds it from its HTTP connections, and result_feed comes back as a response with `stream` set.
 //
 // Routes (all also answer OPTIONS preflight without auth; GET routes answer HEAD):
 //   GET  /api/modules                          {"modules": [...]}
@@ -50,7 +50,7 @@ public:
     // asynchronously);
     // an unfinished future finishes on some thread and never touches this object afterwards.
     QFuture<ApiResponse> handle(const ApiRequest &request);
-    // The answer to a request refused before its body was read (413, 431), for ConnectionGate.
+    // The answer to a request refused by the transport (400, 408, 413, 431, 501, 503, 505), for HttpConnection.
     [[nodiscard]] ApiResponse rejection(const ApiRequest &head, int status, const QString &message) const;
 
     [[nodiscard]] QStringList enabledModules() const { return m_modules; }

@@ -30,6 +30,14 @@ struct ServerOptions {
     QString apiKey;                 // empty: no authentication (Extras' default)
     qint64 maxUploadBytes = kDefaultMaxUploadBytes;
     QStringList modules = {QStringLiteral("classify"), QStringLiteral("talkinghead")};
+    // Transport limits (no command-line options; tests shorten them): a request head must be complete this long
+    // after its first byte, a body must make progress this often (408 otherwise), an idle keep-alive connection
+    // is closed after idleTimeoutMs; connections over a cap get 503.
+    int headerTimeoutMs = 15000;
+    int bodyTimeoutMs = 15000;
+    int idleTimeoutMs = 60000;
+    int maxConnections = 256;
+    int maxConnectionsPerAddress = 64;
 
     // The modules this server can serve, in the order /api/modules lists them.
     static QStringList knownModules();

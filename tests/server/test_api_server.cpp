@@ -12,7 +12,7 @@
 #include "server/api_server.h"
 #include "server/frame_hub.h"
 #include "server/frame_stream.h"
-#include "server/gated_tcp_server.h"
+#include "server/http_listener.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -89,7 +89,7 @@ class TestApiServer : public QObject
         QVERIFY(waitUntil([&] { return m_server->frameHub()->hasFrame(); }));
     }
 
-    // The server's side of the open connections (sockets are children of the listening GatedTcpServer).
+    // The server's side of the open connections (sockets are children of the HttpListener).
     int serverConnections() const
     {
         return int(m_server->findChildren<QTcpSocket *>().size());
