@@ -60,6 +60,7 @@ struct LiveCharacter::Impl {
     bool oneFrameWanted = false; // a load or set_emotion while nobody watches still refreshes the current frame
     bool awaitingConsumer = false;
     bool stopping = false;
+    quint64 settingsChanges = 0; // wakes the pacing wait
     // Figures for status()
     quint64 framesRendered = 0;
     double lastRenderMs = 0, renderFps = 0;
@@ -99,13 +100,20 @@ struct LiveCharacter::Impl {
                 std::swap(newImage, pendingImage);
                 poser = this->poser;
             }
-            // Pace to target_fps when rendering is faster than that.
-            const double fps = animator.settings().targetFps;
-            const auto next = lastStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / fps));
-            if (next > Clock::now()) {
-                std::unique_lock lock(mutex);
-                if (wake.wait_until(lock, next, [&] { return stopping; }))
+            // Pace to target_fps when rendering is faster than that. New settings (another target_fps) restart
+            // the wait with the new rate; a new character or stop cuts it short.
+            for (std::unique_lock lock(mutex);;) {
+                const double fps = animator.settings().targetFps;
+                const auto next = lastStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / fps));
+                const quint64 seen = settingsChanges;
+                if (!wake.wait_until(lock, next, [&] { return stopping || settingsChanges != seen || !pendingImage.isNull(); }))
+                    break;
+                if (stopping)
                     return;
+                if (!pendingImage.isNull()) {
+                    newImage = std::exchange(pendingImage, QImage());
+                    break;
+                }
             }
             lastStart = Clock::now();
             QElapsedTimer timer;
@@ -328,9 +336,11 @@ BackendResult LiveCharacter::loadAnimatorSettings(const QJsonObject &settings)
 {
     BackendResult result;
     QStringList ignored;
-    if (d->animator.loadAnimatorSettings(settings, &result.error, &ignored))
+    if (d->animator.loadAnimatorSettings(settings, &result.error, &ignored)) {
         for (const QString &key : ignored)
             result.warnings << QStringLiteral("unknown setting \"%1\" ignored").arg(key);
+        d->update([&] { ++d->settingsChanges; });
+    }
     return result;
 }
 

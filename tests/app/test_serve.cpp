@@ -193,6 +193,11 @@ private Q_SLOTS:
         const Reply bad = postJson(QStringLiteral("/api/talkinghead/load_animator_settings"), {{QStringLiteral("target_fps"), 0}});
         QCOMPARE(bad.status, 400);
         QVERIFY2(bad.body.contains("target_fps"), bad.body.constData());
+        // A tiny rate used to be accepted and froze rendering (a 35-day pacing wait).
+        const Reply tiny = postJson(QStringLiteral("/api/talkinghead/load_animator_settings"), {{QStringLiteral("target_fps"), 3.3e-7}});
+        QCOMPARE(tiny.status, 400);
+        QCOMPARE(tiny.json().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("400: target_fps: 3.3e-07 is out of range; expected a number in [1, 120]"));
         const qsizetype afterBad = feed.parts().size();
         QVERIFY(QTest::qWaitFor([&] { return feed.parts().size() > afterBad + 10; }, 5000));
 

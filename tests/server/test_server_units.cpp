@@ -244,6 +244,13 @@ private Q_SLOTS:
         QCOMPARE(hub.targetFps(), 25.0);
         hub.setTargetFps(1e9);
         QCOMPARE(hub.targetFps(), FrameHub::kMaxFps);
+        QCOMPARE(hub.tickIntervalMs(), 8);
+        // A tiny rate is a slow tick, not an overflowed one (3.3e-7 fps gave a 1 ms timer).
+        hub.setTargetFps(3.3e-7);
+        QCOMPARE(hub.targetFps(), FrameHub::kMinFps);
+        QCOMPARE(hub.tickIntervalMs(), 1000);
+        hub.setTargetFps(25);
+        QCOMPARE(hub.tickIntervalMs(), 40);
     }
 
     void hubEncodesOnlyForViewers()
