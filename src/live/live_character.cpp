@@ -19,8 +19,11 @@
 #include <QTemporaryFile>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QCoreApplication>
+#include <QThreadPool>
 #include <QtConcurrent>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -32,6 +35,20 @@ namespace ths {
 
 namespace {
 constexpr auto kAckTimeout = std::chrono::seconds(1);
+
+// Speech and lip-sync run here, one request at a time: never on the global pool that load (and the studio) use,
+// so a long synthesis cannot delay a character switch. Superseded requests return as soon as they notice.
+QThreadPool *mouthPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(1);
+        return p;
+    }();
+    return pool;
+}
+
+const QString kSuperseded = QStringLiteral("superseded by a newer speak or lipsync request");
 }
 
 struct LiveCharacter::Impl {
@@ -49,6 +66,8 @@ struct LiveCharacter::Impl {
             start += (*startAtEpochMs - QDateTime::currentMSecsSinceEpoch()) / 1000.0;
         animator.setMouthSource(timelineMouthSource(std::make_shared<const MouthTimeline>(timeline), start));
     }
+
+    std::atomic<quint64> mouthRequests{0}; // speak/lipsync tickets: only the newest may still compute
 
     mutable std::mutex mutex;
     std::condition_variable wake;
@@ -252,11 +271,18 @@ QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const 
 
 QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs)
 {
-    return QtConcurrent::run([d = d, text, voice, startAtEpochMs] {
+    const quint64 ticket = ++d->mouthRequests;
+    auto superseded = [d = d, ticket] { return d->mouthRequests.load() != ticket; };
+    return QtConcurrent::run(mouthPool(), [d = d, text, voice, startAtEpochMs, superseded] {
         SpeechAudio speech;
-        const auto result = SpeechSynthesizer::synthesize(text, voice, &speech.error);
-        if (!result)
+        const auto result = SpeechSynthesizer::synthesize(text, voice, &speech.error, superseded);
+        if (!result) {
+            if (superseded()) {
+                speech.error = kSuperseded;
+                speech.status = 409;
+            }
             return speech;
+        }
         const MouthTimeline timeline = VisemeMapper::map(result->phonemes, qint64(result->audio.samples.size()),
                                                          result->audio.sampleRate);
         speech.wav = WavWriter::toBytes(result->audio);
@@ -269,33 +295,48 @@ QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &vo
 QFuture<BackendResult> LiveCharacter::lipSync(const QByteArray &audio, const QString &fileName,
                                               std::optional<qint64> startAtEpochMs)
 {
-    return QtConcurrent::run([d = d, audio, fileName, startAtEpochMs] {
+    const quint64 ticket = ++d->mouthRequests;
+    auto superseded = [d = d, ticket] { return d->mouthRequests.load() != ticket; };
+    const double maxSeconds = maxAudioSeconds();
+    return QtConcurrent::run(mouthPool(), [d = d, audio, fileName, startAtEpochMs, superseded, maxSeconds] {
         BackendResult result;
-        if (audio.isEmpty()) {
-            result.error = QStringLiteral("file: the audio upload \"%1\" is empty").arg(fileName);
+        auto refuse = [&](int status, const QString &error) {
+            result.status = status;
+            result.error = error;
             return result;
-        }
+        };
+        if (superseded())
+            return refuse(409, kSuperseded);
+        if (audio.isEmpty())
+            return refuse(400, QStringLiteral("file: the audio upload \"%1\" is empty").arg(fileName));
         // QAudioDecoder reads from a file (or a device it may read on another thread); a private temporary file is
         // the simple, safe route.
         QTemporaryFile file;
-        if (!file.open() || file.write(audio) != audio.size() || !file.flush()) {
-            result.error = QStringLiteral("cannot buffer the upload: %1").arg(file.errorString());
-            return result;
-        }
+        if (!file.open() || file.write(audio) != audio.size() || !file.flush())
+            return refuse(400, QStringLiteral("cannot buffer the upload: %1").arg(file.errorString()));
         QString error;
-        const auto pcm = AudioFile::decode(file.fileName(), 0, &error);
+        bool overLimit = false;
+        const auto pcm = AudioFile::decode(file.fileName(), 0, &error, AudioFile::kDefaultTimeoutMs,
+                                           {maxSeconds, superseded}, &overLimit);
         if (!pcm) {
-            result.error = QStringLiteral("file: \"%1\" is not audio that can be decoded (%2)").arg(fileName, error);
-            return result;
+            if (superseded())
+                return refuse(409, kSuperseded);
+            if (overLimit)
+                return refuse(413, QStringLiteral("file: \"%1\" is longer than the limit of %2 s (--max-audio-seconds)")
+                                       .arg(fileName).arg(maxSeconds));
+            return refuse(400, QStringLiteral("file: \"%1\" is not audio that can be decoded (%2)").arg(fileName, error));
         }
         const auto timeline = AudioLipSync::analyze(*pcm, &error);
-        if (!timeline) {
-            result.error = QStringLiteral("file: %1").arg(error);
-            return result;
-        }
+        if (!timeline)
+            return refuse(400, QStringLiteral("file: %1").arg(error));
         d->playMouth(*timeline, startAtEpochMs);
         return result;
     });
+}
+
+void LiveCharacter::cancelSpeech()
+{
+    ++d->mouthRequests;
 }
 
 void LiveCharacter::playMouth(const MouthTimeline &timeline, std::optional<qint64> startAtEpochMs)

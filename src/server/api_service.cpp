@@ -81,7 +81,7 @@ ApiResponse backendAnswer(const BackendResult &result, const QString &what)
 {
     for (const QString &warning : result.warnings)
         qInfo("%s: %s", qPrintable(what), qPrintable(warning));
-    return result.ok() ? ApiResponse::text("OK") : ApiResponse::error(400, result.error);
+    return result.ok() ? ApiResponse::text("OK") : ApiResponse::error(result.status, result.error);
 }
 
 // Constant time in the length of `given`, so a wrong key reveals nothing through timing.
@@ -142,6 +142,8 @@ ApiService::ApiService(const ServerOptions &options, TalkingheadBackend *backend
     }
     if (m_hub && m_backend)
         m_hub->setTargetFps(m_backend->targetFps());
+    if (m_backend)
+        m_backend->setMaxAudioSeconds(options.maxAudioSeconds);
 }
 
 void ApiService::addCorsHeaders(const ApiRequest &request, ApiResponse &response)
@@ -338,6 +340,11 @@ QFuture<ApiResponse> ApiService::speak(const ApiRequest &request)
     std::optional<qint64> startAt;
     if (!text || !startAtField(body->value(QStringLiteral("start_at")), &startAt, &error))
         return QtFuture::makeReadyFuture(error);
+    if (text->size() > m_options.maxSpeechChars)
+        return QtFuture::makeReadyFuture(ApiResponse::error(
+            413, QStringLiteral("\"text\" has %1 characters, the limit is %2 (--max-speech-chars)")
+                     .arg(text->size()).arg(m_options.maxSpeechChars),
+            QStringLiteral("text")));
     QString voice = QStringLiteral("en");
     if (body->contains(QStringLiteral("voice"))) {
         const auto v = stringField(*body, QStringLiteral("voice"), &error);
@@ -347,7 +354,7 @@ QFuture<ApiResponse> ApiService::speak(const ApiRequest &request)
     }
     return m_backend->speak(*text, voice, startAt).then([](const SpeechAudio &speech) {
         if (!speech.error.isEmpty())
-            return ApiResponse::error(400, speech.error);
+            return ApiResponse::error(speech.status, speech.error);
         ApiResponse response = ApiResponse::text(speech.wav);
         response.setHeader("Content-Type", "audio/wav");
         response.setHeader("X-Speech-Duration", QByteArray::number(speech.seconds, 'f', 3));

@@ -28,6 +28,8 @@ void ServerOptions::addOptions(QCommandLineParser &parser)
         {QStringLiteral("api-key"), QStringLiteral("Require 'Authorization: Bearer <key>' on every request."), QStringLiteral("key")},
         {QStringLiteral("secure"), QStringLiteral("Like --api-key with a generated key, printed at start.")},
         {QStringLiteral("max-upload-mb"), QStringLiteral("Largest request body in MiB (default 20)."), QStringLiteral("mib")},
+        {QStringLiteral("max-speech-chars"), QStringLiteral("Longest text POST speak accepts (default 5000)."), QStringLiteral("n")},
+        {QStringLiteral("max-audio-seconds"), QStringLiteral("Longest audio POST lipsync accepts (default 600)."), QStringLiteral("s")},
         // --enable-modules is Extras' spelling; --modules the short one.
         {QStringList{QStringLiteral("modules"), QStringLiteral("enable-modules")},
          QStringLiteral("Comma-separated modules (default classify,talkinghead)."), QStringLiteral("list")},
@@ -85,6 +87,22 @@ std::optional<ServerOptions> ServerOptions::fromParser(const QCommandLineParser 
             return fail(QStringLiteral("--max-upload-mb: \"%1\" is not a size in MiB between 0 and 4096")
                             .arg(parser.value(QStringLiteral("max-upload-mb"))));
         o.maxUploadBytes = qint64(mib * 1024 * 1024);
+    }
+    if (parser.isSet(QStringLiteral("max-speech-chars"))) {
+        bool ok = false;
+        const int chars = parser.value(QStringLiteral("max-speech-chars")).toInt(&ok);
+        if (!ok || chars < 1 || chars > 10'000'000)
+            return fail(QStringLiteral("--max-speech-chars: \"%1\" is not a number of characters between 1 and 10000000")
+                            .arg(parser.value(QStringLiteral("max-speech-chars"))));
+        o.maxSpeechChars = chars;
+    }
+    if (parser.isSet(QStringLiteral("max-audio-seconds"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("max-audio-seconds")).toDouble(&ok);
+        if (!ok || !(seconds >= 1) || seconds > 86400)
+            return fail(QStringLiteral("--max-audio-seconds: \"%1\" is not a duration in seconds between 1 and 86400")
+                            .arg(parser.value(QStringLiteral("max-audio-seconds"))));
+        o.maxAudioSeconds = seconds;
     }
     if (parser.isSet(QStringLiteral("enable-modules"))) {
         o.modules.clear();

@@ -9,6 +9,8 @@
 //   --api-key KEY        require "Authorization: Bearer KEY" (all routes but result_feed and CORS preflight)
 //   --secure             like --api-key with a freshly generated key, which is printed
 //   --max-upload-mb N    request body limit in MiB (default 20) → 413 above it
+//   --max-speech-chars N longest text POST speak accepts (default 5000) → 413 above it
+//   --max-audio-seconds N longest audio POST lipsync accepts (default 600) → 413 above it
 //   --enable-modules L   comma-separated, of classify,talkinghead (default both; the order is kept)
 
 #include <QHostAddress>
@@ -24,11 +26,15 @@ namespace ths {
 struct ServerOptions {
     static constexpr quint16 kDefaultPort = 5100;
     static constexpr qint64 kDefaultMaxUploadBytes = 20 * 1024 * 1024;
+    static constexpr int kDefaultMaxSpeechChars = 5000;
+    static constexpr double kDefaultMaxAudioSeconds = 600.0;
 
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = kDefaultPort;
     QString apiKey;                 // empty: no authentication (Extras' default)
     qint64 maxUploadBytes = kDefaultMaxUploadBytes;
+    int maxSpeechChars = kDefaultMaxSpeechChars;       // characters (UTF-16 code units) of POST speak's text
+    double maxAudioSeconds = kDefaultMaxAudioSeconds;  // POST lipsync's decoded audio
     QStringList modules = {QStringLiteral("classify"), QStringLiteral("talkinghead")};
     // Transport limits (no command-line options; tests shorten them): a request head must be complete this long
     // after its first byte, a body must make progress this often (408 otherwise), an idle keep-alive connection

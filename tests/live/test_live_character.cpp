@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
+#include <QtConcurrent>
 
 #include <cstring>
 #include <malloc.h>
@@ -197,6 +198,46 @@ private Q_SLOTS:
         QVERIFY(maxMouth(speech.result().seconds + 0.5) > 0.3);
     }
 
+    // Speech runs on its own worker, one request at a time, and a newer request supersedes one still computing:
+    // abandoned long texts neither delay a load (they used to hold the global pool's threads for minutes) nor
+    // keep computing.
+    void speechNeverBlocksLoadAndIsSuperseded()
+    {
+        QString text;
+        while (text.size() < 200000)
+            text += QStringLiteral("A long text that nobody will wait for, spoken again and again. ");
+        QFuture<SpeechAudio> first = m_live->speak(text, QStringLiteral("en"), std::nullopt);
+        QFuture<SpeechAudio> second = m_live->speak(text, QStringLiteral("en"), std::nullopt);
+        QTest::qWait(300);
+        auto loaded = m_live->loadImage(readAll(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")), QStringLiteral("lambda_00.png"));
+        QVERIFY2(QTest::qWaitFor([&] { return loaded.isFinished(); }, 30000), "load waited for speech");
+        QVERIFY(loaded.result().ok);
+        QVERIFY2(QTest::qWaitFor([&] { return first.isFinished(); }, 30000), "a superseded synthesis kept computing");
+        QCOMPARE(first.result().status, 409);
+        QCOMPARE(first.result().error, QStringLiteral("superseded by a newer speak or lipsync request"));
+        m_live->cancelSpeech(); // what serve does on SIGTERM
+        QVERIFY2(QTest::qWaitFor([&] { return second.isFinished(); }, 30000), "a cancelled synthesis kept computing");
+        QCOMPARE(second.result().status, 409);
+        // A new request works.
+        auto hello = m_live->speak(QStringLiteral("Hello."), QStringLiteral("en"), std::nullopt);
+        hello.waitForFinished();
+        QVERIFY2(hello.result().error.isEmpty(), qPrintable(hello.result().error));
+    }
+
+    // A lip-sync upload longer than the limit is refused with 413 before it is decoded in full.
+    void lipSyncLengthLimit()
+    {
+        auto speech = m_live->speak(QStringLiteral("Hello there, how are you today?"), QStringLiteral("en"), std::nullopt);
+        speech.waitForFinished();
+        QVERIFY(speech.result().seconds > 1);
+        m_live->setMaxAudioSeconds(0.5);
+        auto synced = m_live->lipSync(speech.result().wav, QStringLiteral("hello.wav"), std::nullopt);
+        synced.waitForFinished();
+        m_live->setMaxAudioSeconds(600);
+        QCOMPARE(synced.result().status, 413);
+        QCOMPARE(synced.result().error, QStringLiteral("file: \"hello.wav\" is longer than the limit of 0.5 s (--max-audio-seconds)"));
+    }
+
     // The studio shares one poser between the live character, its preview and the exporter: whatever image the
     // others set, the live character renders its own.
     void sharedPoserKeepsItsOwnCharacter()
@@ -270,7 +311,8 @@ private Q_SLOTS:
             said.waitForFinished();
             synced.waitForFinished();
             loaded.waitForFinished();
-            QVERIFY(said.result().error.isEmpty());
+            // The lip-sync supersedes the speech unless the speech was done first.
+            QVERIFY2(said.result().error.isEmpty() || said.result().status == 409, qPrintable(said.result().error));
             QVERIFY2(synced.result().ok(), qPrintable(synced.result().error));
             QVERIFY(loaded.result().ok);
         }

@@ -435,6 +435,26 @@ private Q_SLOTS:
         QCOMPARE(answer.body, QByteArray("emotion set to joy"));
     }
 
+    // Speech has a length limit (413 naming the field and the option); the audio limit reaches the backend.
+    void speechLimits()
+    {
+        ServerOptions options;
+        options.maxSpeechChars = 100;
+        options.maxAudioSeconds = 42;
+        start(options);
+        QCOMPARE(m_backend->maxAudioSeconds(), 42.0);
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("text"), QString(101, QLatin1Char('a'))}}).toJson();
+        const HttpReply r = m_client->postJson(QStringLiteral("/api/talkinghead/speak"), body);
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("413: \"text\" has 101 characters, the limit is 100 (--max-speech-chars)"));
+        QCOMPARE(r.json().value(QStringLiteral("field")).toString(), QStringLiteral("text"));
+        // At the limit it reaches the backend (which has no speech here).
+        const QByteArray ok = QJsonDocument(QJsonObject{{QStringLiteral("text"), QString(100, QLatin1Char('a'))}}).toJson();
+        QCOMPARE(m_client->postJson(QStringLiteral("/api/talkinghead/speak"), ok).json().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("400: this server has no speech synthesis"));
+    }
+
     void unknownRoutesAndMethods()
     {
         HttpReply r = m_client->get(QStringLiteral("/api/nothing/here"), {{"Origin", kOrigin}});

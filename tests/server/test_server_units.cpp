@@ -151,6 +151,12 @@ private Q_SLOTS:
         QTest::newRow("zero upload") << QStringList{"--max-upload-mb", "0"}
                                      << "--max-upload-mb: \"0\" is not a size in MiB between 0 and 4096"
                                      << QString() << 0 << qint64(0) << QStringList() << 0;
+        QTest::newRow("zero speech chars") << QStringList{"--max-speech-chars", "0"}
+                                           << "--max-speech-chars: \"0\" is not a number of characters between 1 and 10000000"
+                                           << QString() << 0 << qint64(0) << QStringList() << 0;
+        QTest::newRow("audio seconds word") << QStringList{"--max-audio-seconds", "long"}
+                                            << "--max-audio-seconds: \"long\" is not a duration in seconds between 1 and 86400"
+                                            << QString() << 0 << qint64(0) << QStringList() << 0;
         QTest::newRow("unknown module") << QStringList{"--enable-modules", "classify,caption"}
                                         << "--enable-modules: unknown module \"caption\" (known: classify, talkinghead)"
                                         << QString() << 0 << qint64(0) << QStringList() << 0;
@@ -185,6 +191,23 @@ private Q_SLOTS:
         QCOMPARE(o->modules, modules);
         QCOMPARE(int(printed.size()), notices);
         QVERIFY(o->apiKey.isEmpty());
+    }
+
+    void speechLimitOptions()
+    {
+        QCommandLineParser parser;
+        ServerOptions::addOptions(parser);
+        QVERIFY(parser.parse({QStringLiteral("serve")}));
+        auto o = ServerOptions::fromParser(parser, nullptr);
+        QVERIFY(o);
+        QCOMPARE(o->maxSpeechChars, 5000);
+        QCOMPARE(o->maxAudioSeconds, 600.0);
+        QVERIFY(parser.parse({QStringLiteral("serve"), QStringLiteral("--max-speech-chars"), QStringLiteral("20000"),
+                              QStringLiteral("--max-audio-seconds"), QStringLiteral("90")}));
+        o = ServerOptions::fromParser(parser, nullptr);
+        QVERIFY(o);
+        QCOMPARE(o->maxSpeechChars, 20000);
+        QCOMPARE(o->maxAudioSeconds, 90.0);
     }
 
     void apiKeyOptions()
