@@ -83,6 +83,7 @@ struct LiveCharacter::Impl {
     // Figures for status()
     quint64 framesRendered = 0;
     double lastRenderMs = 0, renderFps = 0;
+    NetworkTimings networkTimings; // of the last frame
     QString lastError;
     std::thread thread;
 
@@ -152,8 +153,10 @@ struct LiveCharacter::Impl {
                 if (crop != frame.rect())
                     frame = frame.copy(crop);
                 const double ms = timer.nsecsElapsed() / 1e6;
+                const NetworkTimings timings = poser->lastTimings(); // copied here so that status() never waits
                 {
                     std::lock_guard lock(mutex);
+                    networkTimings = timings;
                     ++framesRendered;
                     lastRenderMs = ms;
                     renderFps = renderFps == 0 ? 1000.0 / ms : 0.8 * renderFps + 0.2 * (1000.0 / ms);
@@ -393,7 +396,8 @@ double LiveCharacter::targetFps() const
 QJsonObject LiveCharacter::status() const
 {
     std::lock_guard lock(d->mutex);
-    const NetworkTimings t = d->poser ? d->poser->lastTimings() : NetworkTimings{};
+    // Only copies: the poser's own figures would wait for a render in progress (up to seconds).
+    const NetworkTimings t = d->networkTimings;
     return QJsonObject{
         {QStringLiteral("model"), d->poser ? QJsonValue(d->modelName) : QJsonValue()},
         {QStringLiteral("device"), d->poser ? QJsonValue(d->poser->deviceName()) : QJsonValue()},

@@ -238,6 +238,37 @@ private Q_SLOTS:
         QCOMPARE(synced.result().error, QStringLiteral("file: \"hello.wav\" is longer than the limit of 0.5 s (--max-audio-seconds)"));
     }
 
+    // status() answers from figures copied after each frame: it never waits for a render in progress (GET status
+    // blocked the HTTP thread for up to a whole render).
+    void statusNeverWaitsForARender()
+    {
+        PoserOptions options;
+        options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+        const auto poser = std::make_shared<Poser>(options);
+        LiveCharacter live(poser, QStringLiteral("separable_float"));
+        const QImage image = importImageData(readAll(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")),
+                                             QStringLiteral("lambda_00.png")).image;
+        QVERIFY(!image.isNull());
+        QElapsedTimer timer;
+        timer.start();
+        poser->render(image, Pose()); // warm up: the next render is a steady one
+        const qint64 renderMs = timer.elapsed();
+        std::atomic<bool> started{false}, finished{false};
+        QFuture<void> rendering = QtConcurrent::run([&] {
+            started = true;
+            poser->render(image, Pose());
+            finished = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return started.load(); }, 10000));
+        QThread::msleep(2); // into the render (whose lock status() must not take)
+        const QJsonObject status = live.status();
+        const bool renderStillRunning = !finished;
+        rendering.waitForFinished();
+        qInfo("a render takes %lld ms", renderMs);
+        QVERIFY2(renderStillRunning, "status() waited for the render to finish");
+        QCOMPARE(status.value(QStringLiteral("model")).toString(), QStringLiteral("separable_float"));
+    }
+
     // The studio shares one poser between the live character, its preview and the exporter: whatever image the
     // others set, the live character renders its own.
     void sharedPoserKeepsItsOwnCharacter()
