@@ -15,7 +15,7 @@ namespace ths {
 namespace {
 
 // The response a finished future holds, or a 500 when the backend's future failed (cancelled, exception).
-ApiResponse resultOf(const QFuture<ApiResponse> &future, const QByteArray &origin)
+ApiResponse resultOf(const QFuture<ApiResponse> &future, const ApiService *service, const ApiRequest &request)
 {
     try {
         if (future.resultCount() > 0)
@@ -25,12 +25,7 @@ ApiResponse resultOf(const QFuture<ApiResponse> &future, const QByteArray &origi
     } catch (...) {
         qWarning("request handler failed");
     }
-    ApiResponse response = ApiResponse::error(500, QStringLiteral("the request could not be completed (internal error)"));
-    ApiRequest corsSource;
-    if (!origin.isEmpty())
-        corsSource.headers.append({"Origin", origin});
-    ApiService::addCorsHeaders(corsSource, response);
-    return response;
+    return service->rejection(request, 500, QStringLiteral("the request could not be completed (internal error)"));
 }
 
 } // namespace
@@ -103,15 +98,15 @@ void ApiServer::dispatch(HttpConnection *connection, const ApiRequest &api)
 
     QFuture<ApiResponse> future = m_service->handle(api);
     if (future.isFinished()) {
-        deliver(connection, head, resultOf(future, api.header("origin")), answered);
+        deliver(connection, head, resultOf(future, m_service, api), answered);
         return;
     }
     // The watcher lives on the connection: if the peer goes away first, the answer is simply dropped.
     auto *watcher = new QFutureWatcher<ApiResponse>(connection);
     connect(watcher, &QFutureWatcherBase::finished, connection,
-            [this, watcher, connection, head, answered, origin = api.header("origin")] {
+            [this, watcher, connection, head, answered, headers = ApiRequest{{}, {}, api.headers, {}}] {
                 watcher->deleteLater();
-                deliver(connection, head, resultOf(watcher->future(), origin), answered);
+                deliver(connection, head, resultOf(watcher->future(), m_service, headers), answered);
             });
     watcher->setFuture(future);
 }

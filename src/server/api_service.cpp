@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <cmath>
@@ -102,25 +103,48 @@ struct ApiService::Route {
     bool authExempt = false;
     Handler handler = nullptr;
     AsyncHandler asyncHandler = nullptr; // for the routes whose answer the backend computes on its threads
+    bool json = false;          // the body is JSON: Content-Type application/json required
 };
+
+namespace {
+const QByteArray kResultFeed = "/api/talkinghead/result_feed";
+
+bool isJsonType(const QByteArray &contentType)
+{
+    const QByteArray mime = contentType.split(';').value(0).trimmed().toLower();
+    return mime == "application/json" || (mime.startsWith("application/") && mime.endsWith("+json"));
+}
+
+// The decoded value of `name` in the target's query, or a null QByteArray when absent.
+QByteArray queryValue(const QByteArray &target, const QString &name)
+{
+    const qsizetype q = target.indexOf('?');
+    if (q < 0)
+        return {};
+    const QUrlQuery query(QString::fromLatin1(target.sliced(q + 1)));
+    if (!query.hasQueryItem(name))
+        return {};
+    return query.queryItemValue(name, QUrl::FullyDecoded).toUtf8();
+}
+} // namespace
 
 const QList<ApiService::Route> &ApiService::routes()
 {
     static const QList<Route> table = {
         {"/api/modules", "GET", {}, false, &ApiService::modules},
-        {"/api/classify", "POST", kClassify, false, &ApiService::classify},
+        {"/api/classify", "POST", kClassify, false, &ApiService::classify, nullptr, true},
         {"/api/classify/labels", "GET", kClassify, false, &ApiService::classifyLabels},
         {"/api/talkinghead/load", "POST", kTalkinghead, false, nullptr, &ApiService::load},
         {"/api/talkinghead/unload", "GET", kTalkinghead, false, &ApiService::unload},
         {"/api/talkinghead/start_talking", "GET", kTalkinghead, false, &ApiService::startTalking},
         {"/api/talkinghead/stop_talking", "GET", kTalkinghead, false, &ApiService::stopTalking},
-        {"/api/talkinghead/set_emotion", "POST", kTalkinghead, false, &ApiService::setEmotion},
-        {"/api/talkinghead/result_feed", "GET", kTalkinghead, true, &ApiService::resultFeed}, // an <img> cannot send a key
-        {"/api/talkinghead/load_emotion_templates", "POST", kTalkinghead, false, &ApiService::loadEmotionTemplates},
-        {"/api/talkinghead/load_animator_settings", "POST", kTalkinghead, false, &ApiService::loadAnimatorSettings},
+        {"/api/talkinghead/set_emotion", "POST", kTalkinghead, false, &ApiService::setEmotion, nullptr, true},
+        {kResultFeed, "GET", kTalkinghead, true, &ApiService::resultFeed}, // an <img> cannot send a header (?key=)
+        {"/api/talkinghead/load_emotion_templates", "POST", kTalkinghead, false, &ApiService::loadEmotionTemplates, nullptr, true},
+        {"/api/talkinghead/load_animator_settings", "POST", kTalkinghead, false, &ApiService::loadAnimatorSettings, nullptr, true},
         {"/api/talkinghead/status", "GET", kTalkinghead, false, &ApiService::status},
         {"/api/talkinghead/frame.png", "GET", kTalkinghead, false, &ApiService::framePng},
-        {"/api/talkinghead/speak", "POST", kTalkinghead, false, nullptr, &ApiService::speak},
+        {"/api/talkinghead/speak", "POST", kTalkinghead, false, nullptr, &ApiService::speak, true},
         {"/api/talkinghead/lipsync", "POST", kTalkinghead, false, nullptr, &ApiService::lipSync},
     };
     return table;
@@ -130,6 +154,7 @@ ApiService::ApiService(const ServerOptions &options, TalkingheadBackend *backend
                        const EmotionClassifier *classifier, FrameHub *hub, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_originPolicy(options)
     , m_backend(backend)
     , m_classifier(classifier)
     , m_hub(hub)
@@ -146,12 +171,50 @@ ApiService::ApiService(const ServerOptions &options, TalkingheadBackend *backend
         m_backend->setMaxAudioSeconds(options.maxAudioSeconds);
 }
 
-void ApiService::addCorsHeaders(const ApiRequest &request, ApiResponse &response)
+void ApiService::addCorsHeaders(const ApiRequest &request, ApiResponse &response) const
 {
     const QByteArray origin = request.header("origin");
-    response.setHeader("Access-Control-Allow-Origin", origin.isEmpty() ? QByteArray("*") : origin);
-    if (!origin.isEmpty())
-        response.setHeader("Vary", "Origin");
+    if (origin.isEmpty()) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        return;
+    }
+    response.setHeader("Vary", "Origin");
+    if (m_originPolicy.originAllowed(origin))
+        response.setHeader("Access-Control-Allow-Origin", origin);
+}
+
+std::optional<ApiResponse> ApiService::refuseByOriginOrHost(const ApiRequest &request, const Route *route) const
+{
+    const QByteArray host = request.header("host");
+    if (!m_originPolicy.hostAllowed(host))
+        return ApiResponse::error(421, QStringLiteral("the Host header %1 does not name this server (use its address, "
+                                                      "localhost, or allow the name with --allow-host)")
+                                           .arg(QString::fromLatin1(host.left(100))));
+    const QByteArray origin = request.header("origin");
+    if (!origin.isEmpty() && !m_originPolicy.originAllowed(origin))
+        return ApiResponse::error(403, QStringLiteral("requests from web pages at %1 are not allowed (loopback origins "
+                                                      "are; allow others with --cors-origin)")
+                                           .arg(QString::fromLatin1(origin.left(100))));
+    // A hostile page's <img>, <script> or form sends no Origin; browsers mark such requests. result_feed is meant
+    // to be an <img> of another page (SillyTavern's).
+    if (origin.isEmpty() && request.header("sec-fetch-site").compare("cross-site", Qt::CaseInsensitive) == 0
+        && !(route && route->path == kResultFeed))
+        return ApiResponse::error(403, QStringLiteral("a cross-site request without an Origin (a web page's <img>, "
+                                                      "<script> or form) is not allowed"));
+    return std::nullopt;
+}
+
+std::optional<ApiResponse> ApiService::refuseStreamKey(const ApiRequest &request) const
+{
+    if (m_options.apiKey.isEmpty())
+        return std::nullopt;
+    const QByteArray key = queryValue(request.target, QStringLiteral("key"));
+    const bool ok = !key.isNull() ? sameKey(key, m_options.apiKey.toUtf8())
+                  : request.hasHeader("authorization") ? authorized(request)
+                                                       : !m_options.privateStream;
+    if (ok)
+        return std::nullopt;
+    return ApiResponse::error(401, QStringLiteral("Invalid API key (result_feed takes it as ?key=KEY)"));
 }
 
 ApiResponse ApiService::rejection(const ApiRequest &head, int status, const QString &message) const
@@ -203,6 +266,8 @@ QFuture<ApiResponse> ApiService::handle(const ApiRequest &request)
 
     // A refusal, or nullopt when the route's handler should answer.
     auto refusal = [&]() -> std::optional<ApiResponse> {
+        if (auto refused = refuseByOriginOrHost(request, route))
+            return refused;
         // Preflight and OPTIONS need neither the key nor the module (the browser cannot send the key here).
         if (request.method == "OPTIONS") {
             if (route)
@@ -223,20 +288,26 @@ QFuture<ApiResponse> ApiService::handle(const ApiRequest &request)
         }
         if (!route->module.isEmpty() && !m_modules.contains(route->module))
             return ApiResponse::error(403, QStringLiteral("Module '%1' not enabled in config").arg(route->module));
+        if (route->path == kResultFeed)
+            if (auto refused = refuseStreamKey(request))
+                return refused;
         // Normally HttpRequestReader has refused it while reading; this covers other transports.
         if (request.body.size() > m_options.maxUploadBytes)
             return ApiResponse::error(413, QStringLiteral("the request body has %1 bytes, the limit is %2 bytes")
                                                .arg(request.body.size()).arg(m_options.maxUploadBytes));
+        if (route->json && !isJsonType(request.header("content-type")))
+            return ApiResponse::error(415, QStringLiteral("Content-Type must be application/json, got \"%1\"")
+                                               .arg(QString::fromLatin1(request.header("content-type").left(100))));
         return std::nullopt;
     };
     std::optional<ApiResponse> response = refusal();
     if (!response && route->asyncHandler) {
-        const QByteArray origin = request.header("origin");
-        return (this->*route->asyncHandler)(request).then([origin](ApiResponse answer) {
-            ApiRequest corsSource;
-            if (!origin.isEmpty())
-                corsSource.headers.append({"Origin", origin});
-            addCorsHeaders(corsSource, answer);
+        // The continuation may run after this service is gone: it captures the headers it adds, not `this`.
+        ApiResponse cors;
+        addCorsHeaders(request, cors);
+        return (this->*route->asyncHandler)(request).then([headers = cors.headers](ApiResponse answer) {
+            for (const auto &h : headers)
+                answer.setHeader(h.first, h.second);
             return answer;
         });
     }

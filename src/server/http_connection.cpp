@@ -115,7 +115,9 @@ void HttpConnection::refuse(int status, const QString &message, qint64 unreadBod
     ApiResponse response = m_policy->reject ? m_policy->reject(head, status, message) : ApiResponse::error(status, message);
     response.setHeader("Connection", "close");
     qWarning("HTTP %d for %s %s: %s", status, head.method.isEmpty() ? "(no request line)" : head.method.left(16).constData(),
-             head.target.left(200).constData(), qPrintable(message));
+             head.target.left(qMin<qsizetype>(200, head.target.indexOf('?') < 0 ? head.target.size() : head.target.indexOf('?')))
+                 .constData(), // no query: it may hold a key
+             qPrintable(message));
     if (m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->write(response.serialize(true, m_reader.current().http10 ? "HTTP/1.0" : "HTTP/1.1"));
     if (unreadBodyBytes > 0)

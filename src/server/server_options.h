@@ -12,6 +12,10 @@
 //   --max-speech-chars N longest text POST speak accepts (default 5000) → 413 above it
 //   --max-audio-seconds N longest audio POST lipsync accepts (default 600) → 413 above it
 //   --enable-modules L   comma-separated, of classify,talkinghead (default both; the order is kept)
+//   --cors-origin URL    also allow web pages from this origin (repeatable; loopback origins are always allowed);
+//                        '*' allows every origin, with a printed warning
+//   --allow-host NAME    also accept this name in the Host header (repeatable; for tunnels and proxies)
+//   --private-stream     with a key: result_feed requires it too (as ?key=KEY, since an <img> sends no headers)
 
 #include <QHostAddress>
 #include <QString>
@@ -36,6 +40,10 @@ struct ServerOptions {
     int maxSpeechChars = kDefaultMaxSpeechChars;       // characters (UTF-16 code units) of POST speak's text
     double maxAudioSeconds = kDefaultMaxAudioSeconds;  // POST lipsync's decoded audio
     QStringList modules = {QStringLiteral("classify"), QStringLiteral("talkinghead")};
+    QStringList corsOrigins;        // besides loopback origins (see OriginPolicy)
+    bool corsAnyOrigin = false;     // --cors-origin '*'
+    QStringList allowedHosts;       // Host header names besides this server's own
+    bool privateStream = false;     // with apiKey: result_feed needs the key too
     // Transport limits (no command-line options; tests shorten them): a request head must be complete this long
     // after its first byte, a body must make progress this often (408 otherwise), an idle keep-alive connection
     // is closed after idleTimeoutMs; connections over a cap get 503.

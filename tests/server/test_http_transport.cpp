@@ -42,7 +42,7 @@ QByteArray multipartLoad(const QByteArray &png)
 {
     const QByteArray body = "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"talkinghead.png\"\r\n"
                             "Content-Type: image/png\r\n\r\n" + png + "\r\n--B--\r\n";
-    return "POST /api/talkinghead/load HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=B\r\n"
+    return "POST /api/talkinghead/load HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=B\r\n"
            "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
@@ -99,7 +99,7 @@ class TestHttpTransport : public QObject
     void serverStillAnswers()
     {
         RawConnection raw(m_server->port());
-        raw.write("GET /api/modules HTTP/1.1\r\nHost: x\r\n\r\n");
+        raw.write("GET /api/modules HTTP/1.1\r\nHost: localhost\r\n\r\n");
         QCOMPARE(parseResponse(raw.readUntil([](const QByteArray &b) { return parseResponse(b).size > 0; })).status, 200);
     }
 
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("error");
-        const QByteArray post = "POST /api/talkinghead/set_emotion HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+        const QByteArray post = "POST /api/talkinghead/set_emotion HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
         const QByteArray json = R"({"emotion_name": "anger"})";
         QTest::newRow("folded Content-Length")
             << post + "Content-Length:\r\n 200000000\r\n\r\n" << 400
@@ -151,35 +151,35 @@ private Q_SLOTS:
             << post + "Transfer-Encoding: chunked\r\n\r\n5\r\n" + json + "\r\n0\r\n\r\n" << 400
             << "400: chunk data is not followed by CRLF (wrong chunk size?)";
         QTest::newRow("space before colon")
-            << QByteArray("GET /api/modules HTTP/1.1\r\nHost: x\r\nContent-Length : 5\r\n\r\nhello") << 400
+            << QByteArray("GET /api/modules HTTP/1.1\r\nHost: localhost\r\nContent-Length : 5\r\n\r\nhello") << 400
             << "400: malformed header line 2: \"Content-Length : 5\" (expected Name: value, no space before ':')";
         QTest::newRow("lone LF")
-            << QByteArray("GET /api/modules HTTP/1.1\nHost: x\r\n\r\n") << 400
+            << QByteArray("GET /api/modules HTTP/1.1\nHost: localhost\r\n\r\n") << 400
             << "400: a line of the request head ends in a lone CR or LF (expected CRLF)";
         QTest::newRow("no version")
-            << QByteArray("GET /api/modules\r\nHost: x\r\n\r\n") << 400
+            << QByteArray("GET /api/modules\r\nHost: localhost\r\n\r\n") << 400
             << "400: malformed request line \"GET /api/modules\" (expected: METHOD /path HTTP/1.1)";
         QTest::newRow("two spaces")
-            << QByteArray("GET  /api/modules HTTP/1.1\r\nHost: x\r\n\r\n") << 400
+            << QByteArray("GET  /api/modules HTTP/1.1\r\nHost: localhost\r\n\r\n") << 400
             << "400: malformed request line \"GET  /api/modules HTTP/1.1\" (expected: METHOD /path HTTP/1.1)";
         QTest::newRow("not a path")
-            << QByteArray("GET api/modules HTTP/1.1\r\nHost: x\r\n\r\n") << 400
+            << QByteArray("GET api/modules HTTP/1.1\r\nHost: localhost\r\n\r\n") << 400
             << "400: the request target \"api/modules\" is not a path starting with '/'";
         QTest::newRow("control character in target")
-            << QByteArray("GET /api/\x01modules HTTP/1.1\r\nHost: x\r\n\r\n") << 400
+            << QByteArray("GET /api/\x01modules HTTP/1.1\r\nHost: localhost\r\n\r\n") << 400
             << "400: the request target \"/api/\\x01modules\" contains characters that must be percent-encoded";
-        QTest::newRow("HTTP/2.0") << QByteArray("GET /api/modules HTTP/2.0\r\nHost: x\r\n\r\n") << 505
+        QTest::newRow("HTTP/2.0") << QByteArray("GET /api/modules HTTP/2.0\r\nHost: localhost\r\n\r\n") << 505
                                   << "505: \"HTTP/2.0\" is not supported (HTTP/1.1 or HTTP/1.0)";
-        QTest::newRow("garbage version") << QByteArray("GET /api/modules FTP\r\nHost: x\r\n\r\n") << 400
+        QTest::newRow("garbage version") << QByteArray("GET /api/modules FTP\r\nHost: localhost\r\n\r\n") << 400
                                          << "400: malformed request line \"GET /api/modules FTP\": the version must be "
                                             "HTTP/1.1 or HTTP/1.0";
-        QTest::newRow("unknown method") << QByteArray("BREW /api/modules HTTP/1.1\r\nHost: x\r\n\r\n") << 501
+        QTest::newRow("unknown method") << QByteArray("BREW /api/modules HTTP/1.1\r\nHost: localhost\r\n\r\n") << 501
                                         << "501: the method \"BREW\" is not implemented";
         QTest::newRow("no Host") << QByteArray("GET /api/modules HTTP/1.1\r\n\r\n") << 400
                                  << "400: the Host header is required in HTTP/1.1";
-        QTest::newRow("two Hosts") << QByteArray("GET /api/modules HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n") << 400
+        QTest::newRow("two Hosts") << QByteArray("GET /api/modules HTTP/1.1\r\nHost: localhost\r\nHost: y\r\n\r\n") << 400
                                    << "400: more than one Host header";
-        QTest::newRow("NUL in a header") << QByteArray("GET /api/modules HTTP/1.1\r\nHost: x\r\nX-A: a\0b\r\n\r\n", 48)
+        QTest::newRow("NUL in a header") << QByteArray("GET /api/modules HTTP/1.1\r\nHost: localhost\r\nX-A: a\0b\r\n\r\n", 56)
                                          << 400 << "400: header \"X-A\" contains a control character";
     }
 
@@ -204,10 +204,10 @@ private Q_SLOTS:
         QCOMPARE(parseResponse(loader.readUntil([](const QByteArray &b) { return parseResponse(b).size > 0; })).status, 200);
         QVERIFY(!m_backend->paused());
 
-        const QByteArray hidden = "GET /api/talkinghead/unload HTTP/1.1\r\nHost: x\r\n\r\n";
+        const QByteArray hidden = "GET /api/talkinghead/unload HTTP/1.1\r\nHost: localhost\r\n\r\n";
         RawConnection raw(m_server->port());
-        raw.write("POST /api/talkinghead/set_emotion HTTP/1.1\r\nHost: x\r\nContent-Length:\r\n "
-                  + QByteArray::number(hidden.size()) + "\r\n\r\n" + hidden + "GET /api/modules HTTP/1.1\r\nHost: x\r\n\r\n");
+        raw.write("POST /api/talkinghead/set_emotion HTTP/1.1\r\nHost: localhost\r\nContent-Length:\r\n "
+                  + QByteArray::number(hidden.size()) + "\r\n\r\n" + hidden + "GET /api/modules HTTP/1.1\r\nHost: localhost\r\n\r\n");
         const QList<RawResponse> answers = responsesIn(raw.readUntil([](const QByteArray &) { return false; }, 10000));
         QVERIFY(!raw.connected());
         QCOMPARE(answers.size(), 1);
@@ -221,7 +221,7 @@ private Q_SLOTS:
         ServerOptions options;
         options.maxUploadBytes = 64 * 1024;
         start(options);
-        const QByteArray head = "POST /api/talkinghead/load HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+        const QByteArray head = "POST /api/talkinghead/load HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n";
         RawResponse answer = refused(head + "7fffffffffff\r\n");
         QCOMPARE(answer.status, 413);
         QCOMPARE(errorOf(answer), QStringLiteral("413: the chunked request body exceeds the limit of 65536 bytes"));
@@ -232,7 +232,7 @@ private Q_SLOTS:
         answer = refused(head + chunks);
         QCOMPARE(answer.status, 413);
         // Content-Length over the limit: refused from the head.
-        answer = refused("POST /api/talkinghead/load HTTP/1.1\r\nHost: x\r\nContent-Length: 200000000\r\n\r\n");
+        answer = refused("POST /api/talkinghead/load HTTP/1.1\r\nHost: localhost\r\nContent-Length: 200000000\r\n\r\n");
         QCOMPARE(answer.status, 413);
         QCOMPARE(errorOf(answer), QStringLiteral("413: the request body has 200000000 bytes, the limit is 65536 bytes"));
         serverStillAnswers();
@@ -242,7 +242,7 @@ private Q_SLOTS:
     void chunkedWithExtensionsAndTrailers()
     {
         RawConnection raw(m_server->port());
-        raw.write("POST /api/talkinghead/set_emotion HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        raw.write("POST /api/talkinghead/set_emotion HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                   "Transfer-Encoding: Chunked\r\n\r\n"
                   "a;note=1\r\n{\"emotion_\r\nf\r\nname\": \"anger\"}\r\n0\r\nX-Trailer: yes\r\n\r\n");
         const RawResponse answer = parseResponse(raw.readUntil([](const QByteArray &b) { return parseResponse(b).size > 0; }));
@@ -254,8 +254,8 @@ private Q_SLOTS:
     void pipelinedAnswersInOrder()
     {
         RawConnection raw(m_server->port());
-        raw.write(multipartLoad(characterPng()) + "GET /api/modules HTTP/1.1\r\nHost: x\r\n\r\n"
-                  + "GET /api/talkinghead/stop_talking HTTP/1.1\r\nHost: x\r\n\r\n");
+        raw.write(multipartLoad(characterPng()) + "GET /api/modules HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                  + "GET /api/talkinghead/stop_talking HTTP/1.1\r\nHost: localhost\r\n\r\n");
         QList<RawResponse> answers;
         raw.readUntil([&](const QByteArray &b) {
             answers = responsesIn(b);
@@ -298,14 +298,14 @@ private Q_SLOTS:
         QVERIFY(!slowHead.connected());
         // A body shorter than its Content-Length.
         RawConnection shortBody(m_server->port());
-        shortBody.write("POST /api/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te");
+        shortBody.write("POST /api/classify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te");
         answer = parseResponse(shortBody.readUntil([](const QByteArray &) { return false; }, 10000));
         QCOMPARE(answer.status, 408);
         QCOMPARE(errorOf(answer), QStringLiteral("408: no part of the request body arrived for 0.3 s"));
         QVERIFY(!shortBody.connected());
         // An idle keep-alive connection is closed without an answer; a busy one is not.
         RawConnection idle(m_server->port());
-        idle.write("GET /api/modules HTTP/1.1\r\nHost: x\r\n\r\n");
+        idle.write("GET /api/modules HTTP/1.1\r\nHost: localhost\r\n\r\n");
         const QByteArray bytes = idle.readUntil([](const QByteArray &) { return false; }, 10000);
         QCOMPARE(responsesIn(bytes).size(), 1);
         QVERIFY(!idle.connected());
@@ -329,7 +329,7 @@ private Q_SLOTS:
         QVERIFY(errorOf(answer).startsWith(QStringLiteral("503: too many connections: 127.0.0.1 has 4 open connections")));
         QVERIFY(!extra.connected());
         // A held connection still works, and once one closes there is room again.
-        held[0]->write("GET /api/modules HTTP/1.1\r\nHost: x\r\n\r\n");
+        held[0]->write("GET /api/modules HTTP/1.1\r\nHost: localhost\r\n\r\n");
         QCOMPARE(parseResponse(held[0]->readUntil([](const QByteArray &b) { return parseResponse(b).size > 0; })).status, 200);
         held[1]->close();
         QVERIFY(waitUntil([&] { return m_server->findChildren<QTcpSocket *>().size() == 3; }));

@@ -9,6 +9,7 @@
 #include "server/api_response.h"
 #include "server/api_service.h"
 #include "server/frame_hub.h"
+#include "server/origin_policy.h"
 #include "server/server_options.h"
 
 #include <QBuffer>
@@ -129,6 +130,8 @@ private Q_SLOTS:
         QTest::newRow("host localhost") << QStringList{"--host", "localhost"} << QString() << "127.0.0.1" << 5100 << 20 * mib << both << 0;
         QTest::newRow("host IPv6") << QStringList{"--host", "::1"} << QString() << "::1" << 5100 << 20 * mib << both << 0;
         QTest::newRow("listen") << QStringList{"--listen"} << QString() << "Any" << 5100 << 20 * mib << both << 1;
+        QTest::newRow("host 0.0.0.0 warns") << QStringList{"--host", "0.0.0.0"} << QString() << "0.0.0.0" << 5100 << 20 * mib << both << 1;
+        QTest::newRow("any origin warns") << QStringList{"--cors-origin", "*"} << QString() << "127.0.0.1" << 5100 << 20 * mib << both << 1;
         QTest::newRow("upload limit") << QStringList{"--max-upload-mb", "2.5"} << QString() << "127.0.0.1" << 5100
                                       << qint64(2.5 * mib) << both << 0;
         QTest::newRow("one module, quoted") << QStringList{"--enable-modules", "\"talkinghead\""} << QString() << "127.0.0.1"
@@ -157,6 +160,13 @@ private Q_SLOTS:
         QTest::newRow("audio seconds word") << QStringList{"--max-audio-seconds", "long"}
                                             << "--max-audio-seconds: \"long\" is not a duration in seconds between 1 and 86400"
                                             << QString() << 0 << qint64(0) << QStringList() << 0;
+        QTest::newRow("bad origin") << QStringList{"--cors-origin", "ftp://example.org"}
+                                    << "--cors-origin: \"ftp://example.org\" is not an origin such as "
+                                       "http://192.168.1.5:8000 (scheme, host and port only) or '*'"
+                                    << QString() << 0 << qint64(0) << QStringList() << 0;
+        QTest::newRow("private stream without key") << QStringList{"--private-stream"}
+                                                    << "--private-stream needs --api-key or --secure"
+                                                    << QString() << 0 << qint64(0) << QStringList() << 0;
         QTest::newRow("unknown module") << QStringList{"--enable-modules", "classify,caption"}
                                         << "--enable-modules: unknown module \"caption\" (known: classify, talkinghead)"
                                         << QString() << 0 << qint64(0) << QStringList() << 0;
@@ -191,6 +201,28 @@ private Q_SLOTS:
         QCOMPARE(o->modules, modules);
         QCOMPARE(int(printed.size()), notices);
         QVERIFY(o->apiKey.isEmpty());
+    }
+
+    void originOptions()
+    {
+        QCommandLineParser parser;
+        ServerOptions::addOptions(parser);
+        QVERIFY(parser.parse({QStringLiteral("serve"), QStringLiteral("--cors-origin"), QStringLiteral("HTTP://Example.org:80/"),
+                              QStringLiteral("--cors-origin"), QStringLiteral("https://[::1]:8443"),
+                              QStringLiteral("--allow-host"), QStringLiteral("Tunnel.Example")}));
+        const auto o = ServerOptions::fromParser(parser, nullptr);
+        QVERIFY(o);
+        QCOMPARE(o->corsOrigins, (QStringList{QStringLiteral("http://example.org"), QStringLiteral("https://[::1]:8443")}));
+        QCOMPARE(o->allowedHosts, QStringList{QStringLiteral("tunnel.example")});
+        QVERIFY(!o->corsAnyOrigin);
+        const OriginPolicy policy(*o);
+        QVERIFY(policy.originAllowed("http://example.org"));
+        QVERIFY(!policy.originAllowed("http://example.org:8080"));
+        QVERIFY(policy.originAllowed("http://127.0.0.2:3000"));
+        QVERIFY(!policy.originAllowed("null"));
+        QVERIFY(policy.hostAllowed("tunnel.example:443"));
+        QVERIFY(policy.hostAllowed("127.0.0.1:5100"));
+        QVERIFY(!policy.hostAllowed("example.org"));
     }
 
     void speechLimitOptions()
