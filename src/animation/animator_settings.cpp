@@ -2,6 +2,7 @@
 #include "animation/animator_settings.h"
 
 #include "core/json_file.h"
+#include "core/log_text.h"
 
 #include "animation/animation_log.h"
 #include "engine/pose.h"
@@ -183,7 +184,7 @@ std::optional<AnimatorSettings> AnimatorSettings::fromJson(const QJsonObject &js
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key())) {
             // The original drops unknown keys with a warning; settings files written for forks carry extra keys.
-            qCWarning(lcAnimation) << "ignoring unknown animator setting" << it.key();
+            qCWarning(lcAnimation) << "ignoring unknown animator setting" << boundedForLog(it.key());
             if (ignoredKeys)
                 ignoredKeys->append(it.key());
         }

@@ -2,6 +2,7 @@
 #include "server/api_service.h"
 
 #include "classify/emotion_classifier.h"
+#include "core/log_text.h"
 #include "server/frame_hub.h"
 #include "server/multipart_parser.h"
 #include "server/talkinghead_backend.h"
@@ -80,8 +81,12 @@ std::optional<QString> stringField(const QJsonObject &object, const QString &fie
 
 ApiResponse backendAnswer(const BackendResult &result, const QString &what)
 {
-    for (const QString &warning : result.warnings)
-        qInfo("%s: %s", qPrintable(what), qPrintable(warning));
+    // Bounded: the warnings quote what the client sent (a request may hold thousands of unknown keys).
+    constexpr qsizetype kMaxLogged = 10;
+    for (qsizetype i = 0; i < qMin(kMaxLogged, result.warnings.size()); ++i)
+        qInfo("%s: %s", qPrintable(what), qPrintable(boundedForLog(result.warnings[i], 200)));
+    if (result.warnings.size() > kMaxLogged)
+        qInfo("%s: … and %lld more warnings", qPrintable(what), qlonglong(result.warnings.size() - kMaxLogged));
     return result.ok() ? ApiResponse::text("OK") : ApiResponse::error(result.status, result.error);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/http_connection.h"
 
+#include "core/log_text.h"
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -114,10 +116,15 @@ void HttpConnection::refuse(int status, const QString &message, qint64 unreadBod
     const ApiRequest &head = m_reader.current().request;
     ApiResponse response = m_policy->reject ? m_policy->reject(head, status, message) : ApiResponse::error(status, message);
     response.setHeader("Connection", "close");
-    qWarning("HTTP %d for %s %s: %s", status, head.method.isEmpty() ? "(no request line)" : head.method.left(16).constData(),
+    // Rate-limited: a client can provoke these at will.
+    static LogRateLimit limit(20, 10000);
+    int suppressed = 0;
+    if (limit.allow(&suppressed))
+        qWarning("HTTP %d for %s %s: %s%s", status, head.method.isEmpty() ? "(no request line)" : head.method.left(16).constData(),
              head.target.left(qMin<qsizetype>(200, head.target.indexOf('?') < 0 ? head.target.size() : head.target.indexOf('?')))
                  .constData(), // no query: it may hold a key
-             qPrintable(message));
+             qPrintable(message),
+             suppressed ? qPrintable(QStringLiteral(" (%1 more refusals not logged)").arg(suppressed)) : "");
     if (m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->write(response.serialize(true, m_reader.current().http10 ? "HTTP/1.0" : "HTTP/1.1"));
     if (unreadBodyBytes > 0)
