@@ -4,9 +4,10 @@
 // straight to the connection's socket, one part per FrameHub tick (HttpConnection::keepForStream() has handed the
 // socket over).
 //
-// Bounded buffering: a part is skipped while the previous one is still queued in the socket, so a slow viewer
-// sees fewer frames instead of growing memory. The stream is a child of the socket: when the peer disconnects,
-// HttpListener deletes the socket and with it this object, which also ends its FrameHub viewer count.
+// Bounded buffering: a part is skipped while the previous one is still unsent (Qt's buffer and the kernel's send
+// queue together), so a slow viewer sees fewer, but current, frames instead of growing memory or lagging.
+// The stream is a child of the socket: when the peer disconnects, HttpListener deletes the socket and with it this
+// object, which also ends its FrameHub viewer count.
 
 #include <QObject>
 #include <QPointer>
@@ -28,6 +29,9 @@ public:
 
     [[nodiscard]] quint64 framesSent() const { return m_sent; }
     [[nodiscard]] quint64 framesDropped() const { return m_dropped; }
+    // Bytes written for this viewer that have not reached it yet: Qt's buffer plus, on Linux, the kernel's send
+    // queue.
+    [[nodiscard]] qint64 unsentBytes() const;
 
 private:
     FrameStream(QTcpSocket *socket);

@@ -844,6 +844,28 @@ private Q_SLOTS:
         // The reading viewer is not held back by the stalled one.
         QVERIFY(reader.waitForParts(int(reader.parts().size()) + 3, 30000));
     }
+
+    // The kernel's send buffer counts too: with frames much smaller than it, a stalled viewer used to get a
+    // buffer full of stale frames (about 21) before any was dropped; now at most about one part is unsent.
+    void slowViewerHoldsNoStaleFrames()
+    {
+        start({}, QSize(160, 160));
+        m_backend->setNoise(true); // ~100 KiB per PNG
+        loadCharacter();
+        RawConnection stalled(m_server->port(), 4096);
+        stalled.write("GET /api/talkinghead/result_feed HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        FrameStream *stream = nullptr;
+        QVERIFY(waitUntil([&] {
+            for (FrameStream *s : m_server->findChildren<FrameStream *>())
+                if (s->framesDropped() >= 20)
+                    stream = s;
+            return stream != nullptr;
+        }, 30000));
+        const qint64 part = m_server->frameHub()->currentPart().size();
+        QVERIFY2(stream->unsentBytes() < 3 * part,
+                 qPrintable(QStringLiteral("%1 bytes unsent, parts of %2 bytes").arg(stream->unsentBytes()).arg(part)));
+        QVERIFY2(stream->framesSent() <= 4, qPrintable(QString::number(stream->framesSent())));
+    }
 };
 
 QTEST_MAIN(TestApiServer)
