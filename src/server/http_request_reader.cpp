@@ -229,11 +229,12 @@ qsizetype HttpRequestReader::readHead(QByteArrayView data, Event *event)
     m_head.append(data.first(qMin(data.size(), room)));
     const qsizetype end = m_head.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
     if (end < 0) {
+        const qsizetype consumed = m_head.size() - before; // before fail() clears m_head
         if (m_head.size() > m_limits.maxHeadBytes) {
             fail(431, QStringLiteral("the request line and headers exceed %1 bytes").arg(m_limits.maxHeadBytes));
             *event = Event::Failed;
         }
-        return m_head.size() - before;
+        return consumed;
     }
     m_head.truncate(end + 4);
     const qsizetype consumed = m_head.size() - before;
