@@ -188,4 +188,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestHttpReader)
-#include "test_http_reader.moc"
+#include "test_server_http_reader.moc"

@@ -338,4 +338,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestHttpTransport)
-#include "test_http_transport.moc"
+#include "test_server_http_transport.moc"
