@@ -10,11 +10,13 @@
 #include "painted_backend.h"
 
 #include "server/api_server.h"
+#include "server/http_request_reader.h"
 
 #include <QBuffer>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <memory>
@@ -60,6 +62,96 @@ QList<RawResponse> responsesIn(const QByteArray &bytes)
 QString errorOf(const RawResponse &r)
 {
     return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("error")).toString();
+}
+
+// What the server must answer to `input` if it reads it like HttpRequestReader: one answer per request up to the
+// first that closes the connection, plus the refusal or, for a request left incomplete, the timeout's 408.
+struct Expected {
+    int answers = 0;
+    bool closes = false;
+    int lastStatus = 0; // the refusal's or 408, else 0
+};
+Expected expectedFor(const QByteArray &input, const HttpRequestReader::Limits &limits)
+{
+    HttpRequestReader reader(limits);
+    Expected e;
+    QByteArrayView data(input);
+    for (;;) {
+        const HttpRequestReader::Step step = reader.consume(data);
+        data = data.sliced(step.consumed);
+        switch (step.event) {
+        case HttpRequestReader::Event::HeadReady:
+            continue;
+        case HttpRequestReader::Event::RequestReady:
+            ++e.answers;
+            if (!reader.takeRequest().keepAlive) {
+                e.closes = true;
+                return e;
+            }
+            continue;
+        case HttpRequestReader::Event::Failed:
+            ++e.answers;
+            e.closes = true;
+            e.lastStatus = reader.failure().status;
+            return e;
+        case HttpRequestReader::Event::NeedMore:
+            if (reader.phase() == HttpRequestReader::Phase::Head || reader.phase() == HttpRequestReader::Phase::Body) {
+                ++e.answers;
+                e.closes = true;
+                e.lastStatus = 408;
+            }
+            return e;
+        }
+    }
+}
+
+// The complete responses in `bytes` (interim 100 Continue skipped); *rest: bytes that are not one.
+QList<int> statusesIn(const QByteArray &bytes, qsizetype *rest)
+{
+    QList<int> statuses;
+    qsizetype at = 0;
+    for (;;) {
+        const qsizetype end = bytes.indexOf("\r\n\r\n", at);
+        if (end < 0 || !(bytes.sliced(at).startsWith("HTTP/1.1 ") || bytes.sliced(at).startsWith("HTTP/1.0 ")))
+            break;
+        const int status = bytes.mid(at + 9, 3).toInt();
+        const QByteArray head = bytes.mid(at, end - at).toLower();
+        const qsizetype cl = head.indexOf("\r\ncontent-length: ");
+        const qint64 length = cl < 0 ? 0 : head.mid(cl + 18, head.indexOf('\r', cl + 2) - cl - 18).toLongLong();
+        if (status != 100 && cl < 0)
+            break; // every answer here has a length
+        if (end + 4 + length > bytes.size())
+            break;
+        at = end + 4 + length;
+        if (status != 100)
+            statuses.append(status);
+    }
+    *rest = bytes.size() - at;
+    return statuses;
+}
+
+QByteArray mutated(QByteArray bytes, QRandomGenerator &random)
+{
+    static const QByteArray interesting = QByteArray(" \t\r\n:;0fF-+,\x00\x7f\xff/?%", 19);
+    const int edits = 1 + int(random.bounded(3));
+    for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
+        const qsizetype at = qsizetype(random.bounded(quint32(bytes.size())));
+        switch (random.bounded(6)) {
+        case 0: bytes[at] = char(random.bounded(256)); break;
+        case 1: bytes.insert(at, interesting[qsizetype(random.bounded(quint32(interesting.size())))]); break;
+        case 2: bytes.remove(at, 1 + qsizetype(random.bounded(3))); break;
+        case 3: {
+            const qsizetype start = bytes.lastIndexOf('\n', at) + 1;
+            const qsizetype end = bytes.indexOf('\n', at);
+            if (end > start)
+                bytes.insert(end + 1, bytes.mid(start, end + 1 - start));
+            break;
+        }
+        case 4: bytes.truncate(at); break;
+        default: bytes.insert(at, QByteArray::number(quint64(random.generate64()), 16)); break;
+        }
+    }
+    return bytes;
 }
 
 } // namespace
@@ -309,6 +401,61 @@ private Q_SLOTS:
         const QByteArray bytes = idle.readUntil([](const QByteArray &) { return false; }, 10000);
         QCOMPARE(responsesIn(bytes).size(), 1);
         QVERIFY(!idle.connected());
+    }
+
+    // The whole front over loopback, against the reader as a model: for 500 mutated (often pipelined) requests the
+    // server sends exactly the well-formed answers the model predicts, in order, then closes where it predicts a
+    // close — never a crash, never an answer for a request hidden in another.
+    void fuzzAgainstTheReader()
+    {
+        ServerOptions options;
+        options.maxUploadBytes = 4096;
+        options.headerTimeoutMs = 100; // incomplete cases end in a 408 soon
+        options.bodyTimeoutMs = 100;
+        start(options);
+        HttpRequestReader::Limits limits;
+        limits.maxBodyBytes = options.maxUploadBytes;
+        const QByteArray json = R"({"text": "I am so happy"})";
+        const QList<QByteArray> seeds{
+            "GET /api/modules HTTP/1.1\r\nHost: localhost\r\n\r\n",
+            "POST /api/classify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(json.size()) + "\r\n\r\n" + json,
+            "POST /api/talkinghead/set_emotion HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            "Transfer-Encoding: chunked\r\n\r\n8\r\n{\"emotio\r\n11\r\nn_name\": \"anger\"}\r\n0\r\n\r\n",
+            "GET /api/classify/labels HTTP/1.0\r\n\r\n",
+            "OPTIONS /api/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://localhost:8000\r\n"
+            "Access-Control-Request-Method: POST\r\n\r\n",
+            "GET /api/nothing HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nhi",
+        };
+        QRandomGenerator random(1205);
+        int refused = 0;
+        for (int i = 0; i < 500; ++i) {
+            QByteArray input = mutated(seeds[i % seeds.size()], random);
+            if (i % 3 == 0)
+                input += mutated(seeds[(i / 3 + 1) % seeds.size()], random);
+            const Expected expected = expectedFor(input, limits);
+            RawConnection raw(m_server->port());
+            raw.write(input);
+            qsizetype rest = 0;
+            QList<int> statuses;
+            const QByteArray bytes = raw.readUntil([&](const QByteArray &b) {
+                statuses = statusesIn(b, &rest);
+                return statuses.size() >= expected.answers && !expected.closes;
+            }, 5000);
+            statuses = statusesIn(bytes, &rest);
+            const QString what = QStringLiteral("case %1: %2").arg(i).arg(QString::fromLatin1(input.toPercentEncoding(" /:;")).left(300));
+            QVERIFY2(rest == 0, qPrintable(what + QStringLiteral(": %1 bytes that are no answer").arg(rest)));
+            QVERIFY2(statuses.size() == expected.answers,
+                     qPrintable(what + QStringLiteral(": %1 answers, expected %2").arg(statuses.size()).arg(expected.answers)));
+            if (expected.lastStatus)
+                QVERIFY2(statuses.last() == expected.lastStatus,
+                         qPrintable(what + QStringLiteral(": last status %1, expected %2").arg(statuses.last()).arg(expected.lastStatus)));
+            if (expected.closes)
+                QVERIFY2(!raw.connected(), qPrintable(what + QStringLiteral(": not closed")));
+            refused += expected.lastStatus != 0;
+        }
+        qInfo("500 cases, %d refused or timed out", refused);
+        serverStillAnswers();
     }
 
     void connectionsAreCapped()
