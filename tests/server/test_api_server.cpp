@@ -410,7 +410,7 @@ private Q_SLOTS:
         answer = parseResponse(big.readUntil([](const QByteArray &b) { return parseResponse(b).size > 0; }));
         QCOMPARE(answer.status, 413);
         QCOMPARE(answer.header("connection"), QByteArray("close"));
-        // A head larger than 64 KiB (QHttpServer alone would buffer any size) is refused with 431.
+        // A head larger than 64 KiB is refused with 431 (nothing is buffered beyond that).
         RawConnection huge(m_server->port());
         huge.write("GET /api/modules HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + QByteArray(70 * 1024, 'p'));
         answer = parseResponse(huge.readUntil([](const QByteArray &b) { return parseResponse(b).size > 0; }));
@@ -422,7 +422,7 @@ private Q_SLOTS:
 
     void expectContinueIsAnswered()
     {
-        // QHttpServer 6.4 alone never sends 100 Continue, so curl waited a second before each upload > 1 MiB.
+        // Answered at once (without it curl waits a second before each upload over 1 MiB).
         const QByteArray body = R"({"emotion_name": "joy"})";
         RawConnection raw(m_server->port());
         raw.write("POST /api/talkinghead/set_emotion HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -463,7 +463,7 @@ private Q_SLOTS:
         QCOMPARE(r.header("content-type"), QByteArray("application/json"));
         QCOMPARE(r.header("access-control-allow-origin"), kOrigin);
         QCOMPARE(r.json().value(QStringLiteral("error")).toString(), QStringLiteral("404: no route GET /api/nothing/here"));
-        // A known path with the wrong method is 405 with Allow (Flask's answer; QHttpServer alone says 404).
+        // A known path with the wrong method is 405 with Allow (Flask's answer).
         r = m_client->send("POST", QStringLiteral("/api/talkinghead/unload"));
         QCOMPARE(r.status, 405);
         QCOMPARE(r.header("allow"), QByteArray("GET, HEAD, OPTIONS"));
