@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QCoreApplication>
+#include <QPointer>
 #include <QThreadPool>
 #include <QtConcurrent>
 
@@ -40,11 +41,14 @@ constexpr auto kAckTimeout = std::chrono::seconds(1);
 // so a long synthesis cannot delay a character switch. Superseded requests return as soon as they notice.
 QThreadPool *mouthPool()
 {
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool(QCoreApplication::instance());
-        p->setMaxThreadCount(1);
-        return p;
-    }();
+    // Owned by the application, which waits for it when it ends (cancelSpeech() first makes that quick).
+    static QPointer<QThreadPool> pool;
+    static std::mutex creating;
+    std::lock_guard lock(creating);
+    if (!pool) {
+        pool = new QThreadPool(QCoreApplication::instance());
+        pool->setMaxThreadCount(1);
+    }
     return pool;
 }
 
