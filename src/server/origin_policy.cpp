@@ -38,6 +38,17 @@ QString hostOf(const QByteArray &value)
     return colon < 0 ? host : host.left(colon);
 }
 
+// This machine's own name (Debian maps it to 127.0.1.1), with .local (mDNS) or its domain: never a name a hostile
+// page controls.
+bool isThisMachine(const QString &host)
+{
+    const QString name = QHostInfo::localHostName().toLower();
+    const QString domain = QHostInfo::localDomainName().toLower();
+    return !name.isEmpty()
+           && (host == name || host == name + QLatin1String(".local")
+               || (!domain.isEmpty() && host == name + QLatin1Char('.') + domain));
+}
+
 QHostAddress addressOf(const QString &host)
 {
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
@@ -85,7 +96,8 @@ bool OriginPolicy::originAllowed(const QByteArray &origin) const
     QString normalised;
     if (!normaliseOrigin(QString::fromLatin1(origin), &normalised))
         return false; // "null" (sandboxed frames, files) and anything malformed
-    return isLoopback(QUrl(normalised).host()) || m_origins.contains(normalised);
+    const QString host = QUrl(normalised).host().toLower();
+    return isLoopback(host) || isThisMachine(host) || m_origins.contains(normalised);
 }
 
 bool OriginPolicy::hostAllowed(const QByteArray &value) const
@@ -95,20 +107,13 @@ bool OriginPolicy::hostAllowed(const QByteArray &value) const
     const QString host = hostOf(value);
     if (host.isEmpty())
         return false;
-    if (isLocalhostName(host) || m_hosts.contains(host))
+    if (isLocalhostName(host) || isThisMachine(host) || m_hosts.contains(host))
         return true;
     const QHostAddress address = addressOf(host);
     const bool anyInterface = m_bound == QHostAddress::Any || m_bound == QHostAddress::AnyIPv4
                               || m_bound == QHostAddress::AnyIPv6;
-    if (!address.isNull())
-        return anyInterface || address.isLoopback() || address.isEqual(m_bound, QHostAddress::TolerantConversion);
-    if (!anyInterface)
-        return false;
-    // Every interface: clients on the network may use this machine's name.
-    const QString name = QHostInfo::localHostName().toLower();
-    const QString domain = QHostInfo::localDomainName().toLower();
-    return host == name || host == name + QLatin1String(".local")
-           || (!domain.isEmpty() && host == name + QLatin1Char('.') + domain);
+    return !address.isNull()
+           && (anyInterface || address.isLoopback() || address.isEqual(m_bound, QHostAddress::TolerantConversion));
 }
 
 } // namespace ths

@@ -18,6 +18,7 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QHostInfo>
 #include <QTest>
 
 #include <cmath>
@@ -223,6 +224,10 @@ private Q_SLOTS:
         QVERIFY(policy.hostAllowed("tunnel.example:443"));
         QVERIFY(policy.hostAllowed("127.0.0.1:5100"));
         QVERIFY(!policy.hostAllowed("example.org"));
+        // This machine's own name is this machine.
+        const QByteArray self = QHostInfo::localHostName().toLower().toLatin1();
+        QVERIFY(policy.hostAllowed(self + ":5100"));
+        QVERIFY(policy.originAllowed("http://" + self + ":8000"));
     }
 
     void speechLimitOptions()
