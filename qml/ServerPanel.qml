@@ -13,7 +13,8 @@ PanelPage {
 
     title: qsTr("Server")
     description: qsTr("Serve the character to SillyTavern's Talkinghead extension. Start the server, copy the URL and " +
-                      "paste it into SillyTavern.")
+                      "paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host " +
+                      "is 0.0.0.0 (every network): then any page may, so set an API key.")
 
     GridLayout {
         Layout.fillWidth: true

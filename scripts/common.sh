@@ -25,7 +25,7 @@ CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/talkinghead-studio"
 # Debian 12 packages the project needs to build, run and test.
 APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config python3 python3-pip
-  qt6-base-dev qt6-declarative-dev qt6-multimedia-dev qt6-httpserver-dev
+  qt6-base-dev qt6-declarative-dev qt6-multimedia-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qcoro-qt6-dev libtorch-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-dialogs qml6-module-qtquick-templates

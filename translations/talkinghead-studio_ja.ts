@@ -697,10 +697,6 @@
         <translation>サーバー</translation>
     </message>
     <message>
-        <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern.</source>
-        <translation>SillyTavern の Talkinghead 拡張機能にキャラクターを提供します。サーバーを起動し、URL をコピーして SillyTavern に貼り付けてください。</translation>
-    </message>
-    <message>
         <source>Host</source>
         <translation>ホスト</translation>
     </message>
@@ -773,6 +769,10 @@
     <message>
         <source>No requests yet.</source>
         <translation>まだリクエストはありません。</translation>
+    </message>
+    <message>
+        <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
+        <translation>SillyTavern の Talkinghead 拡張機能にキャラクターを提供します。サーバーを起動し、URL をコピーして SillyTavern に貼り付けてください。このコンピューターで開いた Web ページだけが利用できます。ただしホストが 0.0.0.0（すべてのネットワーク）の場合はどのページからも利用できるため、API キーを設定してください。</translation>
     </message>
 </context>
 <context>

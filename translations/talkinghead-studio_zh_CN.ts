@@ -697,10 +697,6 @@
         <translation>服务器</translation>
     </message>
     <message>
-        <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern.</source>
-        <translation>为 SillyTavern 的 Talkinghead 扩展提供角色。启动服务器，复制 URL 并粘贴到 SillyTavern 中。</translation>
-    </message>
-    <message>
         <source>Host</source>
         <translation>主机</translation>
     </message>
@@ -773,6 +769,10 @@
     <message>
         <source>No requests yet.</source>
         <translation>还没有请求。</translation>
+    </message>
+    <message>
+        <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
+        <translation>为 SillyTavern 的 Talkinghead 扩展提供角色。启动服务器，复制 URL 并粘贴到 SillyTavern 中。只有在本机打开的网页可以使用它；但若主机为 0.0.0.0（所有网络），任何网页都可以使用，因此请设置 API 密钥。</translation>
     </message>
 </context>
 <context>

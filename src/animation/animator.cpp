@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "animation/animator.h"
 
+#include "core/log_text.h"
+
 #include "animation/animation_log.h"
 #include "animation/pose_interpolator.h"
 #include "animation/steady_clock.h"
@@ -126,8 +128,16 @@ QString Animator::setEmotion(const QString &name)
 {
     QMutexLocker lock(&m_mutex);
     const QString resolved = m_templates.resolve(name);
-    if (resolved != name)
-        qCWarning(lcAnimation) << "unknown emotion" << name << "- using" << resolved;
+    if (resolved != name) {
+        // A client may send any name, of any length, as often as it likes.
+        static LogRateLimit limit(5, 10000);
+        int suppressed = 0;
+        if (limit.allow(&suppressed))
+            qCWarning(lcAnimation).noquote()
+                << QStringLiteral("unknown emotion \"%1\" - using %2%3")
+                       .arg(boundedForLog(name), resolved,
+                            suppressed ? QStringLiteral(" (%1 more unknown emotions not logged)").arg(suppressed) : QString());
+    }
     m_emotion = resolved;
     m_customTargetGiven = false;
     return resolved;

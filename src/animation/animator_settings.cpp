@@ -2,6 +2,7 @@
 #include "animation/animator_settings.h"
 
 #include "core/json_file.h"
+#include "core/log_text.h"
 
 #include "animation/animation_log.h"
 #include "engine/pose.h"
@@ -29,22 +30,22 @@ struct NumberField {
 using S = AnimatorSettings;
 constexpr double kDur = S::kMaxDuration;
 constexpr std::array<NumberField, 16> kNumberFields{{
-    {"target_fps", &S::targetFps, 0.0, S::kMaxTargetFps, true, false},
+    {"target_fps", &S::targetFps, S::kMinTargetFps, S::kMaxTargetFps, false, false},
     {"crop_left", &S::cropLeft, 0.0, 2.0, false, true},
     {"crop_right", &S::cropRight, 0.0, 2.0, false, true},
     {"crop_top", &S::cropTop, 0.0, 2.0, false, true},
     {"crop_bottom", &S::cropBottom, 0.0, 2.0, false, true},
-    {"pose_interpolator_step", &S::poseInterpolatorStep, 0.0, 1.0, true, false},
+    {"pose_interpolator_step", &S::poseInterpolatorStep, 0.001, 1.0, false, false},
     {"blink_interval_min", &S::blinkIntervalMin, 0.0, kDur, false, false},
     {"blink_interval_max", &S::blinkIntervalMax, 0.0, kDur, false, false},
     {"blink_probability", &S::blinkProbability, 0.0, 1.0, false, false},
     {"blink_confusion_duration", &S::blinkConfusionDuration, 0.0, kDur, false, false},
-    {"talking_fps", &S::talkingFps, 0.0, S::kMaxTalkingFps, true, false},
+    {"talking_fps", &S::talkingFps, S::kMinTalkingFps, S::kMaxTalkingFps, false, false},
     {"sway_interval_min", &S::swayIntervalMin, 0.0, kDur, false, false},
     {"sway_interval_max", &S::swayIntervalMax, 0.0, kDur, false, false},
     {"sway_macro_strength", &S::swayMacroStrength, 0.0, 1.0, false, false},
     {"sway_micro_strength", &S::swayMicroStrength, 0.0, 1.0, false, false},
-    {"breathing_cycle_duration", &S::breathingCycleDuration, 0.0, kDur, true, false},
+    {"breathing_cycle_duration", &S::breathingCycleDuration, 0.1, kDur, false, false},
 }};
 
 const QString kTalkingMorph = QStringLiteral("talking_morph");
@@ -183,7 +184,7 @@ std::optional<AnimatorSettings> AnimatorSettings::fromJson(const QJsonObject &js
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key())) {
             // The original drops unknown keys with a warning; settings files written for forks carry extra keys.
-            qCWarning(lcAnimation) << "ignoring unknown animator setting" << it.key();
+            qCWarning(lcAnimation) << "ignoring unknown animator setting" << boundedForLog(it.key());
             if (ignoredKeys)
                 ignoredKeys->append(it.key());
         }

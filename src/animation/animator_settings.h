@@ -3,16 +3,16 @@
 // The animator settings of SillyTavern-Extras' talkinghead (`animator.json`, a character's `_animator.json`, the
 // body of POST /api/talkinghead/load_animator_settings). Every key, its meaning and its default follow the
 // original; unlike the original, every value is range-checked, because values such as target_fps 0, talking_fps 0
-// or an unknown morph name killed its animation thread.
+// or an unknown morph name killed its animation thread, and a tiny target_fps (3.3e-7) meant a 35-day frame.
 //
 // Key                       default   accepted         meaning
-// target_fps                25        (0, 240]         Output frame rate (frames sent per second); also caps
+// target_fps                25        [1, 120]         Output frame rate (frames sent per second); also caps
 //                                                      rendering. Animation speed is wall-clock based, so this
 //                                                      only changes smoothness.
 // crop_left/right/top/bottom 0.0      [0, 2)           Crop of the 512×512 poser output, in units where the
 //                                                      image width (height) is 2.0: 0.5 cuts a quarter. The
 //                                                      left+right and top+bottom sums must stay below 2.
-// pose_interpolator_step    0.1       (0, 1]           Fraction of the remaining distance to the target pose
+// pose_interpolator_step    0.1       [0.001, 1]       Fraction of the remaining distance to the target pose
 //                                                      covered per 1/25 s (corrected for the real frame rate).
 // blink_interval_min        2.0       [0, 3600] s      After a blink, no new blink for a random time drawn
 // blink_interval_max        5.0       [min, 3600] s    uniformly from [min, max].
@@ -20,7 +20,7 @@
 //                                                      refractory time has passed (corrected for frame rate).
 // blink_confusion_duration  10.0      [0, 3600] s      After switching to `confusion`, the refractory time is
 //                                                      ignored this long (nervous rapid blinking).
-// talking_fps               12        (0, 120]         While talking, a new random mouth opening is picked this
+// talking_fps               12        [0.5, 120]       While talking, a new random mouth opening is picked this
 //                                                      many times per second.
 // talking_morph             "mouth_aaa_index"          The pose parameter that opens the mouth while talking.
 // sway_morphs               head_x_index, head_y_index, neck_z_index, body_y_index, body_z_index
@@ -30,7 +30,7 @@
 // sway_interval_max         10.0      [min, 3600] s    drawn uniformly from [min, max] (and on emotion change).
 // sway_macro_strength       0.6       [0, 1]           Largest deviation of the sway target from centre.
 // sway_micro_strength       0.02      [0, 1]           Largest random jitter added to the sway target per 1/25 s.
-// breathing_cycle_duration  4.0       (0, 3600] s      Duration of one full breath.
+// breathing_cycle_duration  4.0       [0.1, 3600] s    Duration of one full breath.
 // postprocessor_chain       []        list             Ordered filter chain, each element [name, {param: value}]
 //                                                      (the params object may be omitted). Only the shape is
 //                                                      checked here; filter and parameter names belong to the
@@ -72,8 +72,10 @@ struct AnimatorSettings {
     double breathingCycleDuration = 4.0;
     QJsonArray postprocessorChain;
 
-    // The upper bounds of the checks above.
-    static constexpr double kMaxTargetFps = 240.0;
+    // The bounds of the checks above.
+    static constexpr double kMinTargetFps = 1.0;
+    static constexpr double kMaxTargetFps = 120.0;
+    static constexpr double kMinTalkingFps = 0.5;
     static constexpr double kMaxTalkingFps = 120.0;
     static constexpr double kMaxDuration = 3600.0;
 

@@ -133,6 +133,8 @@ int runServeCommand(const QStringList &args)
 
     quitOnShutdownSignals();
     const int status = QCoreApplication::exec();
+    if (live)
+        live->cancelSpeech(); // a long synthesis or decode must not hold up the exit
     std::fprintf(stderr, "Stopped.\n");
     return status;
 }

@@ -30,7 +30,7 @@ bool appendMono(const char *data, qsizetype frames, const QAudioFormat &format, 
     const int bytesPerSample = format.bytesPerSample();
     if (channels <= 0 || bytesPerSample <= 0)
         return false;
-    out.reserve(out.size() + size_t(frames));
+    // No reserve() of the exact new size here: that defeats push_back's geometric growth (quadratic time).
     for (qsizetype f = 0; f < frames; ++f) {
         float sum = 0.0f;
         for (int c = 0; c < channels; ++c)
@@ -69,6 +69,14 @@ PcmBuffer toRate(std::vector<float> samples, int rate, int wanted)
 
 std::optional<PcmBuffer> AudioFile::decode(const QString &path, int sampleRate, QString *error, int timeoutMs)
 {
+    return decode(path, sampleRate, error, timeoutMs, Limits{});
+}
+
+std::optional<PcmBuffer> AudioFile::decode(const QString &path, int sampleRate, QString *error, int timeoutMs,
+                                           const Limits &limits, bool *overLimit)
+{
+    if (overLimit)
+        *overLimit = false;
     const QFileInfo info(path);
     if (!info.exists()) {
         fail(error, QStringLiteral("cannot read %1: no such file").arg(path));
@@ -117,6 +125,20 @@ std::optional<PcmBuffer> AudioFile::decode(const QString &path, int sampleRate, 
             }
             if (!appendMono(buffer.constData<char>(), buffer.frameCount(), format, samples)) {
                 problem = QStringLiteral("the decoder delivered an unusable sample format");
+                decoder.stop();
+                loop.quit();
+                return;
+            }
+            if (limits.maxSeconds > 0 && double(samples.size()) > limits.maxSeconds * rate) {
+                problem = QStringLiteral("the audio is longer than the limit of %1 s").arg(limits.maxSeconds);
+                if (overLimit)
+                    *overLimit = true;
+                decoder.stop();
+                loop.quit();
+                return;
+            }
+            if (limits.cancelled && limits.cancelled()) {
+                problem = QStringLiteral("decoding was cancelled");
                 decoder.stop();
                 loop.quit();
                 return;

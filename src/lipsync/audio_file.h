@@ -13,6 +13,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace ths {
@@ -27,6 +28,14 @@ public:
     // corrupt, with the decoder's reason), decoded to no samples, or timed out.
     static std::optional<PcmBuffer> decode(const QString &path, int sampleRate, QString *error,
                                            int timeoutMs = kDefaultTimeoutMs);
+
+    // Bounds for decoding untrusted uploads: both are checked after every decoded buffer, so decoding stops early.
+    struct Limits {
+        double maxSeconds = 0;         // longer audio is refused (0: no limit); *overLimit is then set
+        std::function<bool()> cancelled; // true stops decoding ("decoding was cancelled")
+    };
+    static std::optional<PcmBuffer> decode(const QString &path, int sampleRate, QString *error, int timeoutMs,
+                                           const Limits &limits, bool *overLimit = nullptr);
 
     // Interleaved raw PCM in `format` (UInt8, Int16, Int32 or Float, any channel count) to mono at `sampleRate`
     // (0 keeps the format's rate). A trailing partial frame is an error, as is an empty buffer.

@@ -54,6 +54,7 @@ public:
 
     // Only on the espeak thread, during espeak_Synth: where the callback collects audio and events.
     static inline SpeechResult *s_collecting = nullptr;
+    static inline const SpeechSynthesizer::CancelCheck *s_cancelled = nullptr;
 
 private:
     // The thread starts in the body, after every member it uses has been constructed.
@@ -92,11 +93,13 @@ private:
         SpeechResult *r = s_collecting;
         if (!r)
             return 0;
-        if (wav && count > 0) {
-            r->audio.samples.reserve(r->audio.samples.size() + size_t(count));
+        if (s_cancelled && (*s_cancelled)())
+            return 1; // abort the synthesis
+        // push_back grows geometrically: reserving the exact new size on every callback made synthesis quadratic
+        // in the length of the text.
+        if (wav && count > 0)
             for (int i = 0; i < count; ++i)
                 r->audio.samples.push_back(float(wav[i]) / 32768.0f);
-        }
         for (espeak_EVENT *e = events; e && e->type != espeakEVENT_LIST_TERMINATED; ++e) {
             if (e->type != espeakEVENT_PHONEME)
                 continue;
@@ -128,9 +131,13 @@ QString espeakVoiceName(const QString &voice)
 }
 
 // Runs on the espeak thread.
-SpeechResult synthesizeNow(const QString &text, const QString &voice)
+SpeechResult synthesizeNow(const QString &text, const QString &voice, const SpeechSynthesizer::CancelCheck &cancelled)
 {
     SpeechResult result;
+    if (cancelled && cancelled()) {
+        result.error = SpeechSynthesizer::kCancelled;
+        return result;
+    }
     EspeakThread &thread = EspeakThread::instance();
     const int rate = thread.ensureInitialised();
     if (rate <= 0) {
@@ -148,10 +155,17 @@ SpeechResult synthesizeNow(const QString &text, const QString &voice)
     result.audio.sampleRate = rate;
     const QByteArray utf8 = text.toUtf8();
     EspeakThread::s_collecting = &result;
+    EspeakThread::s_cancelled = cancelled ? &cancelled : nullptr;
     const espeak_ERROR status = espeak_Synth(utf8.constData(), size_t(utf8.size()) + 1, 0, POS_CHARACTER, 0,
                                              espeakCHARS_UTF8 | espeakPHONEMES, nullptr, nullptr);
     espeak_Synchronize();
     EspeakThread::s_collecting = nullptr;
+    EspeakThread::s_cancelled = nullptr;
+    if (cancelled && cancelled()) {
+        SpeechResult failed;
+        failed.error = SpeechSynthesizer::kCancelled;
+        return failed;
+    }
     if (status != EE_OK) {
         SpeechResult failed;
         failed.error = QStringLiteral("espeak-ng failed to synthesise the text (error %1)").arg(int(status));
@@ -183,7 +197,10 @@ QString validate(const QString &text, const QString &voice)
 
 } // namespace
 
-QFuture<SpeechResult> SpeechSynthesizer::synthesizeAsync(const QString &text, const QString &voice)
+const QString SpeechSynthesizer::kCancelled = QStringLiteral("speech synthesis was cancelled");
+
+QFuture<SpeechResult> SpeechSynthesizer::synthesizeAsync(const QString &text, const QString &voice,
+                                                         const CancelCheck &cancelled)
 {
     auto promise = std::make_shared<QPromise<SpeechResult>>();
     QFuture<SpeechResult> future = promise->future();
@@ -195,16 +212,17 @@ QFuture<SpeechResult> SpeechSynthesizer::synthesizeAsync(const QString &text, co
         promise->finish();
         return future;
     }
-    EspeakThread::instance().post([promise, text, voice] {
-        promise->addResult(synthesizeNow(text, voice));
+    EspeakThread::instance().post([promise, text, voice, cancelled] {
+        promise->addResult(synthesizeNow(text, voice, cancelled));
         promise->finish();
     });
     return future;
 }
 
-std::optional<SpeechResult> SpeechSynthesizer::synthesize(const QString &text, const QString &voice, QString *error)
+std::optional<SpeechResult> SpeechSynthesizer::synthesize(const QString &text, const QString &voice, QString *error,
+                                                          const CancelCheck &cancelled)
 {
-    QFuture<SpeechResult> future = synthesizeAsync(text, voice);
+    QFuture<SpeechResult> future = synthesizeAsync(text, voice, cancelled);
     future.waitForFinished();
     SpeechResult result = future.result();
     if (!result.error.isEmpty()) {

@@ -17,6 +17,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -37,10 +38,17 @@ struct SpeechResult {
 class SpeechSynthesizer
 {
 public:
-    // Errors: empty text, empty or unknown voice, espeak-ng data missing, or no audio produced.
-    static std::optional<SpeechResult> synthesize(const QString &text, const QString &voice, QString *error);
+    // Polled while the job waits for its turn and while espeak-ng synthesises (every few milliseconds of audio):
+    // true stops it, and the result is the error kCancelled.
+    using CancelCheck = std::function<bool()>;
+    static const QString kCancelled;
+
+    // Errors: empty text, empty or unknown voice, espeak-ng data missing, no audio produced, or cancelled.
+    static std::optional<SpeechResult> synthesize(const QString &text, const QString &voice, QString *error,
+                                                  const CancelCheck &cancelled = {});
     // The same on the synthesis thread, without blocking; the result's `error` says whether it worked.
-    static QFuture<SpeechResult> synthesizeAsync(const QString &text, const QString &voice);
+    static QFuture<SpeechResult> synthesizeAsync(const QString &text, const QString &voice,
+                                                 const CancelCheck &cancelled = {});
 
     // The languages espeak-ng offers ("en", "en-us", "ja", "cmn", …), sorted; empty if espeak-ng cannot start.
     static QStringList availableVoices();

@@ -22,8 +22,12 @@
 #include <QTemporaryFile>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThreadPool>
 #include <QtConcurrent>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -83,6 +87,23 @@ std::vector<int> cellsNeededBy(const MouthTimeline &timeline)
     std::stable_sort(cells.begin(), cells.end(), [&](int a, int b) { return uses[size_t(a)] > uses[size_t(b)]; });
     return cells;
 }
+
+// Speech and lip-sync run here, one request at a time: never on the global pool that load (and the studio) use,
+// so a long synthesis cannot delay a character switch. Superseded requests return as soon as they notice.
+QThreadPool *mouthPool()
+{
+    // Owned by the application, which waits for it when it ends (cancelSpeech() first makes that quick).
+    static QPointer<QThreadPool> pool;
+    static std::mutex creating;
+    std::lock_guard lock(creating);
+    if (!pool) {
+        pool = new QThreadPool(QCoreApplication::instance());
+        pool->setMaxThreadCount(1);
+    }
+    return pool;
+}
+
+const QString kSuperseded = QStringLiteral("superseded by a newer speak or lipsync request");
 }
 
 struct LiveCharacter::Impl {
@@ -106,6 +127,8 @@ struct LiveCharacter::Impl {
         animator.setMouthSource(timelineMouthSource(std::make_shared<const MouthTimeline>(timeline), start));
     }
 
+    std::atomic<quint64> mouthRequests{0}; // speak/lipsync tickets: only the newest may still compute
+
     mutable std::mutex mutex;
     std::condition_variable wake;
     QImage pendingImage;         // a new character for the render thread to install
@@ -122,6 +145,7 @@ struct LiveCharacter::Impl {
     qint64 atlasMaxBytes = 0;
     std::vector<int> wantedCells;   // announced by a timeline, most needed first
     bool atlasComplete = false;     // nothing left to fill for the current rest pose (render thread writes)
+    quint64 settingsChanges = 0; // wakes the pacing wait
     // Figures for status()
     quint64 framesRendered = 0;     // shown frames that were rendered for the animator's exact pose or a new cell
     quint64 framesShown = 0;        // every frame handed out (rendered or from the atlas)
@@ -131,6 +155,7 @@ struct LiveCharacter::Impl {
     int atlasCells = 0;
     double atlasPoseErrorSum = 0, atlasPoseErrorMax = 0, atlasMouthErrorSum = 0;
     double lastRenderMs = 0, renderFps = 0, shownInterval = 0;
+    NetworkTimings networkTimings; // of the last rendered frame
     QString lastError;
     std::thread thread;
 
@@ -318,13 +343,20 @@ struct LiveCharacter::Impl {
                 useAtlas = atlasUseful();
             }
             animator.setHoldStillWhileSpeaking(useAtlas);
-            // Pace to target_fps when rendering is faster than that.
-            const double fps = animator.settings().targetFps;
-            const auto next = lastStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / fps));
-            if (next > Clock::now()) {
-                std::unique_lock lock(mutex);
-                if (wake.wait_until(lock, next, [&] { return stopping; }))
+            // Pace to target_fps when rendering is faster than that. New settings (another target_fps) restart
+            // the wait with the new rate; a new character or stop cuts it short.
+            for (std::unique_lock lock(mutex);;) {
+                const double fps = animator.settings().targetFps;
+                const auto next = lastStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / fps));
+                const quint64 seen = settingsChanges;
+                if (!wake.wait_until(lock, next, [&] { return stopping || settingsChanges != seen || !pendingImage.isNull(); }))
+                    break;
+                if (stopping)
                     return;
+                if (!pendingImage.isNull()) {
+                    newImage = std::exchange(pendingImage, QImage());
+                    break;
+                }
             }
             lastStart = Clock::now();
             QElapsedTimer timer;
@@ -347,9 +379,11 @@ struct LiveCharacter::Impl {
                 frame = cropped(frame, cell, animator.settings().cropRect(frame.size()));
                 const double ms = timer.nsecsElapsed() / 1e6;
                 const auto now = Clock::now();
+                const NetworkTimings timings = poser->lastTimings(); // copied here so that status() never waits
                 {
                     std::lock_guard lock(mutex);
                     if (rendered) {
+                        networkTimings = timings;
                         ++framesRendered;
                         lastRenderMs = ms;
                         renderFps = renderFps == 0 ? 1000.0 / ms : 0.8 * renderFps + 0.2 * (1000.0 / ms);
@@ -503,11 +537,18 @@ QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const 
 
 QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs)
 {
-    return QtConcurrent::run([d = d, text, voice, startAtEpochMs] {
+    const quint64 ticket = ++d->mouthRequests;
+    auto superseded = [d = d, ticket] { return d->mouthRequests.load() != ticket; };
+    return QtConcurrent::run(mouthPool(), [d = d, text, voice, startAtEpochMs, superseded] {
         SpeechAudio speech;
-        const auto result = SpeechSynthesizer::synthesize(text, voice, &speech.error);
-        if (!result)
+        const auto result = SpeechSynthesizer::synthesize(text, voice, &speech.error, superseded);
+        if (!result) {
+            if (superseded()) {
+                speech.error = kSuperseded;
+                speech.status = 409;
+            }
             return speech;
+        }
         const MouthTimeline timeline = VisemeMapper::map(result->phonemes, qint64(result->audio.samples.size()),
                                                          result->audio.sampleRate);
         speech.wav = WavWriter::toBytes(result->audio);
@@ -520,33 +561,48 @@ QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &vo
 QFuture<BackendResult> LiveCharacter::lipSync(const QByteArray &audio, const QString &fileName,
                                               std::optional<qint64> startAtEpochMs)
 {
-    return QtConcurrent::run([d = d, audio, fileName, startAtEpochMs] {
+    const quint64 ticket = ++d->mouthRequests;
+    auto superseded = [d = d, ticket] { return d->mouthRequests.load() != ticket; };
+    const double maxSeconds = maxAudioSeconds();
+    return QtConcurrent::run(mouthPool(), [d = d, audio, fileName, startAtEpochMs, superseded, maxSeconds] {
         BackendResult result;
-        if (audio.isEmpty()) {
-            result.error = QStringLiteral("file: the audio upload \"%1\" is empty").arg(fileName);
+        auto refuse = [&](int status, const QString &error) {
+            result.status = status;
+            result.error = error;
             return result;
-        }
+        };
+        if (superseded())
+            return refuse(409, kSuperseded);
+        if (audio.isEmpty())
+            return refuse(400, QStringLiteral("file: the audio upload \"%1\" is empty").arg(fileName));
         // QAudioDecoder reads from a file (or a device it may read on another thread); a private temporary file is
         // the simple, safe route.
         QTemporaryFile file;
-        if (!file.open() || file.write(audio) != audio.size() || !file.flush()) {
-            result.error = QStringLiteral("cannot buffer the upload: %1").arg(file.errorString());
-            return result;
-        }
+        if (!file.open() || file.write(audio) != audio.size() || !file.flush())
+            return refuse(400, QStringLiteral("cannot buffer the upload: %1").arg(file.errorString()));
         QString error;
-        const auto pcm = AudioFile::decode(file.fileName(), 0, &error);
+        bool overLimit = false;
+        const auto pcm = AudioFile::decode(file.fileName(), 0, &error, AudioFile::kDefaultTimeoutMs,
+                                           {maxSeconds, superseded}, &overLimit);
         if (!pcm) {
-            result.error = QStringLiteral("file: \"%1\" is not audio that can be decoded (%2)").arg(fileName, error);
-            return result;
+            if (superseded())
+                return refuse(409, kSuperseded);
+            if (overLimit)
+                return refuse(413, QStringLiteral("file: \"%1\" is longer than the limit of %2 s (--max-audio-seconds)")
+                                       .arg(fileName).arg(maxSeconds));
+            return refuse(400, QStringLiteral("file: \"%1\" is not audio that can be decoded (%2)").arg(fileName, error));
         }
         const auto timeline = AudioLipSync::analyze(*pcm, &error);
-        if (!timeline) {
-            result.error = QStringLiteral("file: %1").arg(error);
-            return result;
-        }
+        if (!timeline)
+            return refuse(400, QStringLiteral("file: %1").arg(error));
         d->playMouth(*timeline, startAtEpochMs);
         return result;
     });
+}
+
+void LiveCharacter::cancelSpeech()
+{
+    ++d->mouthRequests;
 }
 
 void LiveCharacter::playMouth(const MouthTimeline &timeline, std::optional<qint64> startAtEpochMs)
@@ -587,9 +643,11 @@ BackendResult LiveCharacter::loadAnimatorSettings(const QJsonObject &settings)
 {
     BackendResult result;
     QStringList ignored;
-    if (d->animator.loadAnimatorSettings(settings, &result.error, &ignored))
+    if (d->animator.loadAnimatorSettings(settings, &result.error, &ignored)) {
         for (const QString &key : ignored)
             result.warnings << QStringLiteral("unknown setting \"%1\" ignored").arg(key);
+        d->update([&] { ++d->settingsChanges; });
+    }
     return result;
 }
 
@@ -601,7 +659,8 @@ double LiveCharacter::targetFps() const
 QJsonObject LiveCharacter::status() const
 {
     std::lock_guard lock(d->mutex);
-    const NetworkTimings t = d->poser ? d->poser->lastTimings() : NetworkTimings{};
+    // Only copies: the poser's own figures would wait for a render in progress (up to seconds).
+    const NetworkTimings t = d->networkTimings;
     return QJsonObject{
         {QStringLiteral("model"), d->poser ? QJsonValue(d->modelName) : QJsonValue()},
         {QStringLiteral("device"), d->poser ? QJsonValue(d->poser->deviceName()) : QJsonValue()},

@@ -65,10 +65,13 @@ public:
     double targetFps() const override;
     // Speech with espeak-ng (voices en, cmn, ja, …) and lip-sync of uploaded audio: the mouth follows the clip's
     // timeline on the animator's clock from `startAtEpochMs` (the client's clock is assumed to agree with ours;
-    // none = now), replacing random talking while the clip lasts.
+    // none = now), replacing random talking while the clip lasts. They run one at a time on their own worker (not
+    // the global pool that loadImage() uses); each new request supersedes those still computing (409).
     QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs) override;
     QFuture<BackendResult> lipSync(const QByteArray &audio, const QString &fileName,
                                    std::optional<qint64> startAtEpochMs) override;
+    // Supersedes every speech and lip-sync request still computing (at shutdown: they stop within milliseconds).
+    void cancelSpeech();
     // What speak() and lipSync() do once their audio is analysed, for callers that analysed it themselves (the
     // studio's speech panel, which also draws the timeline): the mouth follows `timeline` from `startAtEpochMs`
     // (none = now), replacing random talking while it lasts. Returns at once.

@@ -43,9 +43,9 @@ void ApiResponse::addHeader(const QByteArray &name, const QByteArray &value)
     headers.append({name, value});
 }
 
-QByteArray ApiResponse::serialize(bool withBody) const
+QByteArray ApiResponse::serialize(bool withBody, QByteArrayView version) const
 {
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray out = version.toByteArray() + ' ' + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     if (!contentType.isEmpty())
         out += "Content-Type: " + contentType + "\r\n";
     if (!stream)
@@ -69,11 +69,16 @@ QByteArray ApiResponse::reasonPhrase(int status)
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
     case 413: return "Payload Too Large";
     case 415: return "Unsupported Media Type";
+    case 421: return "Misdirected Request";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
     case 503: return "Service Unavailable";
+    case 505: return "HTTP Version Not Supported";
     default: return status >= 500 ? "Server Error" : status >= 400 ? "Client Error" : "Status";
     }
 }

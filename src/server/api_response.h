@@ -30,9 +30,9 @@ struct ApiResponse {
     void setHeader(const QByteArray &name, const QByteArray &value); // replaces every header of that name
     void addHeader(const QByteArray &name, const QByteArray &value);
 
-    // "HTTP/1.1 <status> <reason>", the headers, Content-Length (not for a stream) and, unless `withBody` is
+    // "<version> <status> <reason>", the headers, Content-Length (not for a stream) and, unless `withBody` is
     // false (HEAD), the body.
-    [[nodiscard]] QByteArray serialize(bool withBody = true) const;
+    [[nodiscard]] QByteArray serialize(bool withBody = true, QByteArrayView version = "HTTP/1.1") const;
     static QByteArray reasonPhrase(int status);
 };
 

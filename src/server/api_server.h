@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The HTTP server: QHttpServer (request parsing) on a GatedTcpServer (body limit, 100-continue, raw targets),
-// every request answered by ApiService and written back here; result_feed handed to a FrameStream fed by the
-// FrameHub, which takes the backend's frames. Everything runs on the thread that creates the ApiServer.
+// The HTTP server: an HttpListener whose HttpConnections read requests (strict HTTP/1.1 framing, limits,
+// timeouts, answers in request order), every request answered by ApiService and handed back to its connection;
+// result_feed handed to a FrameStream fed by the FrameHub, which takes the backend's frames. Everything runs on
+// the thread that creates the ApiServer.
 //
 // Usage (the application's `serve` command):
 //     ths::ServerOptions options = *ths::ServerOptions::fromParser(parser, &error, &notices);
@@ -18,18 +19,15 @@
 #include <QPointer>
 #include <QUrl>
 
-class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponder;
-
 namespace ths {
 
 class ApiService;
-class ConnectionGate;
+class HttpConnection;
 class EmotionClassifier;
 class FrameHub;
-class GatedTcpServer;
+class HttpListener;
 class TalkingheadBackend;
+struct ApiRequest;
 struct ApiResponse;
 
 class ApiServer : public QObject
@@ -63,15 +61,13 @@ private:
         QString path;
         qint64 receivedNs = 0; // QElapsedTimer::nsecsElapsed() of m_clock when the request was complete
     };
-    void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void deliver(ConnectionGate *gate, bool headRequest, bool close, const ApiResponse &response,
-                 const Answered &answered);
+    void dispatch(HttpConnection *connection, const ApiRequest &request);
+    void deliver(HttpConnection *connection, bool headRequest, const ApiResponse &response, const Answered &answered);
 
     ServerOptions m_options;
     FrameHub *m_hub;
     ApiService *m_service;
-    QHttpServer *m_http;
-    QPointer<GatedTcpServer> m_tcp;
+    QPointer<HttpListener> m_tcp;
     QElapsedTimer m_clock;
 };
 

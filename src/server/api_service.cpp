@@ -2,6 +2,7 @@
 #include "server/api_service.h"
 
 #include "classify/emotion_classifier.h"
+#include "core/log_text.h"
 #include "server/frame_hub.h"
 #include "server/multipart_parser.h"
 #include "server/talkinghead_backend.h"
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <cmath>
@@ -79,9 +81,13 @@ std::optional<QString> stringField(const QJsonObject &object, const QString &fie
 
 ApiResponse backendAnswer(const BackendResult &result, const QString &what)
 {
-    for (const QString &warning : result.warnings)
-        qInfo("%s: %s", qPrintable(what), qPrintable(warning));
-    return result.ok() ? ApiResponse::text("OK") : ApiResponse::error(400, result.error);
+    // Bounded: the warnings quote what the client sent (a request may hold thousands of unknown keys).
+    constexpr qsizetype kMaxLogged = 10;
+    for (qsizetype i = 0; i < qMin(kMaxLogged, result.warnings.size()); ++i)
+        qInfo("%s: %s", qPrintable(what), qPrintable(boundedForLog(result.warnings[i], 200)));
+    if (result.warnings.size() > kMaxLogged)
+        qInfo("%s: … and %lld more warnings", qPrintable(what), qlonglong(result.warnings.size() - kMaxLogged));
+    return result.ok() ? ApiResponse::text("OK") : ApiResponse::error(result.status, result.error);
 }
 
 // Constant time in the length of `given`, so a wrong key reveals nothing through timing.
@@ -102,25 +108,48 @@ struct ApiService::Route {
     bool authExempt = false;
     Handler handler = nullptr;
     AsyncHandler asyncHandler = nullptr; // for the routes whose answer the backend computes on its threads
+    bool json = false;          // the body is JSON: Content-Type application/json required
 };
+
+namespace {
+const QByteArray kResultFeed = "/api/talkinghead/result_feed";
+
+bool isJsonType(const QByteArray &contentType)
+{
+    const QByteArray mime = contentType.split(';').value(0).trimmed().toLower();
+    return mime == "application/json" || (mime.startsWith("application/") && mime.endsWith("+json"));
+}
+
+// The decoded value of `name` in the target's query, or a null QByteArray when absent.
+QByteArray queryValue(const QByteArray &target, const QString &name)
+{
+    const qsizetype q = target.indexOf('?');
+    if (q < 0)
+        return {};
+    const QUrlQuery query(QString::fromLatin1(target.sliced(q + 1)));
+    if (!query.hasQueryItem(name))
+        return {};
+    return query.queryItemValue(name, QUrl::FullyDecoded).toUtf8();
+}
+} // namespace
 
 const QList<ApiService::Route> &ApiService::routes()
 {
     static const QList<Route> table = {
         {"/api/modules", "GET", {}, false, &ApiService::modules},
-        {"/api/classify", "POST", kClassify, false, &ApiService::classify},
+        {"/api/classify", "POST", kClassify, false, &ApiService::classify, nullptr, true},
         {"/api/classify/labels", "GET", kClassify, false, &ApiService::classifyLabels},
         {"/api/talkinghead/load", "POST", kTalkinghead, false, nullptr, &ApiService::load},
         {"/api/talkinghead/unload", "GET", kTalkinghead, false, &ApiService::unload},
         {"/api/talkinghead/start_talking", "GET", kTalkinghead, false, &ApiService::startTalking},
         {"/api/talkinghead/stop_talking", "GET", kTalkinghead, false, &ApiService::stopTalking},
-        {"/api/talkinghead/set_emotion", "POST", kTalkinghead, false, &ApiService::setEmotion},
-        {"/api/talkinghead/result_feed", "GET", kTalkinghead, true, &ApiService::resultFeed}, // an <img> cannot send a key
-        {"/api/talkinghead/load_emotion_templates", "POST", kTalkinghead, false, &ApiService::loadEmotionTemplates},
-        {"/api/talkinghead/load_animator_settings", "POST", kTalkinghead, false, &ApiService::loadAnimatorSettings},
+        {"/api/talkinghead/set_emotion", "POST", kTalkinghead, false, &ApiService::setEmotion, nullptr, true},
+        {kResultFeed, "GET", kTalkinghead, true, &ApiService::resultFeed}, // an <img> cannot send a header (?key=)
+        {"/api/talkinghead/load_emotion_templates", "POST", kTalkinghead, false, &ApiService::loadEmotionTemplates, nullptr, true},
+        {"/api/talkinghead/load_animator_settings", "POST", kTalkinghead, false, &ApiService::loadAnimatorSettings, nullptr, true},
         {"/api/talkinghead/status", "GET", kTalkinghead, false, &ApiService::status},
         {"/api/talkinghead/frame.png", "GET", kTalkinghead, false, &ApiService::framePng},
-        {"/api/talkinghead/speak", "POST", kTalkinghead, false, nullptr, &ApiService::speak},
+        {"/api/talkinghead/speak", "POST", kTalkinghead, false, nullptr, &ApiService::speak, true},
         {"/api/talkinghead/lipsync", "POST", kTalkinghead, false, nullptr, &ApiService::lipSync},
     };
     return table;
@@ -130,6 +159,7 @@ ApiService::ApiService(const ServerOptions &options, TalkingheadBackend *backend
                        const EmotionClassifier *classifier, FrameHub *hub, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_originPolicy(options)
     , m_backend(backend)
     , m_classifier(classifier)
     , m_hub(hub)
@@ -142,14 +172,54 @@ ApiService::ApiService(const ServerOptions &options, TalkingheadBackend *backend
     }
     if (m_hub && m_backend)
         m_hub->setTargetFps(m_backend->targetFps());
+    if (m_backend)
+        m_backend->setMaxAudioSeconds(options.maxAudioSeconds);
 }
 
-void ApiService::addCorsHeaders(const ApiRequest &request, ApiResponse &response)
+void ApiService::addCorsHeaders(const ApiRequest &request, ApiResponse &response) const
 {
     const QByteArray origin = request.header("origin");
-    response.setHeader("Access-Control-Allow-Origin", origin.isEmpty() ? QByteArray("*") : origin);
-    if (!origin.isEmpty())
-        response.setHeader("Vary", "Origin");
+    if (origin.isEmpty()) {
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        return;
+    }
+    response.setHeader("Vary", "Origin");
+    if (m_originPolicy.originAllowed(origin))
+        response.setHeader("Access-Control-Allow-Origin", origin);
+}
+
+std::optional<ApiResponse> ApiService::refuseByOriginOrHost(const ApiRequest &request, const Route *route) const
+{
+    const QByteArray host = request.header("host");
+    if (!m_originPolicy.hostAllowed(host))
+        return ApiResponse::error(421, QStringLiteral("the Host header %1 does not name this server (use its address, "
+                                                      "localhost, or allow the name with --allow-host)")
+                                           .arg(QString::fromLatin1(host.left(100))));
+    const QByteArray origin = request.header("origin");
+    if (!origin.isEmpty() && !m_originPolicy.originAllowed(origin))
+        return ApiResponse::error(403, QStringLiteral("requests from web pages at %1 are not allowed (loopback origins "
+                                                      "are; allow others with --cors-origin)")
+                                           .arg(QString::fromLatin1(origin.left(100))));
+    // A hostile page's <img>, <script> or form sends no Origin; browsers mark such requests. result_feed is meant
+    // to be an <img> of another page (SillyTavern's).
+    if (origin.isEmpty() && request.header("sec-fetch-site").compare("cross-site", Qt::CaseInsensitive) == 0
+        && !(route && route->path == kResultFeed))
+        return ApiResponse::error(403, QStringLiteral("a cross-site request without an Origin (a web page's <img>, "
+                                                      "<script> or form) is not allowed"));
+    return std::nullopt;
+}
+
+std::optional<ApiResponse> ApiService::refuseStreamKey(const ApiRequest &request) const
+{
+    if (m_options.apiKey.isEmpty())
+        return std::nullopt;
+    const QByteArray key = queryValue(request.target, QStringLiteral("key"));
+    const bool ok = !key.isNull() ? sameKey(key, m_options.apiKey.toUtf8())
+                  : request.hasHeader("authorization") ? authorized(request)
+                                                       : !m_options.privateStream;
+    if (ok)
+        return std::nullopt;
+    return ApiResponse::error(401, QStringLiteral("Invalid API key (result_feed takes it as ?key=KEY)"));
 }
 
 ApiResponse ApiService::rejection(const ApiRequest &head, int status, const QString &message) const
@@ -201,6 +271,8 @@ QFuture<ApiResponse> ApiService::handle(const ApiRequest &request)
 
     // A refusal, or nullopt when the route's handler should answer.
     auto refusal = [&]() -> std::optional<ApiResponse> {
+        if (auto refused = refuseByOriginOrHost(request, route))
+            return refused;
         // Preflight and OPTIONS need neither the key nor the module (the browser cannot send the key here).
         if (request.method == "OPTIONS") {
             if (route)
@@ -221,20 +293,26 @@ QFuture<ApiResponse> ApiService::handle(const ApiRequest &request)
         }
         if (!route->module.isEmpty() && !m_modules.contains(route->module))
             return ApiResponse::error(403, QStringLiteral("Module '%1' not enabled in config").arg(route->module));
-        // Normally ConnectionGate has refused it before it was read; this covers chunked bodies and other transports.
+        if (route->path == kResultFeed)
+            if (auto refused = refuseStreamKey(request))
+                return refused;
+        // Normally HttpRequestReader has refused it while reading; this covers other transports.
         if (request.body.size() > m_options.maxUploadBytes)
             return ApiResponse::error(413, QStringLiteral("the request body has %1 bytes, the limit is %2 bytes")
                                                .arg(request.body.size()).arg(m_options.maxUploadBytes));
+        if (route->json && !isJsonType(request.header("content-type")))
+            return ApiResponse::error(415, QStringLiteral("Content-Type must be application/json, got \"%1\"")
+                                               .arg(QString::fromLatin1(request.header("content-type").left(100))));
         return std::nullopt;
     };
     std::optional<ApiResponse> response = refusal();
     if (!response && route->asyncHandler) {
-        const QByteArray origin = request.header("origin");
-        return (this->*route->asyncHandler)(request).then([origin](ApiResponse answer) {
-            ApiRequest corsSource;
-            if (!origin.isEmpty())
-                corsSource.headers.append({"Origin", origin});
-            addCorsHeaders(corsSource, answer);
+        // The continuation may run after this service is gone: it captures the headers it adds, not `this`.
+        ApiResponse cors;
+        addCorsHeaders(request, cors);
+        return (this->*route->asyncHandler)(request).then([headers = cors.headers](ApiResponse answer) {
+            for (const auto &h : headers)
+                answer.setHeader(h.first, h.second);
             return answer;
         });
     }
@@ -338,6 +416,11 @@ QFuture<ApiResponse> ApiService::speak(const ApiRequest &request)
     std::optional<qint64> startAt;
     if (!text || !startAtField(body->value(QStringLiteral("start_at")), &startAt, &error))
         return QtFuture::makeReadyFuture(error);
+    if (text->size() > m_options.maxSpeechChars)
+        return QtFuture::makeReadyFuture(ApiResponse::error(
+            413, QStringLiteral("\"text\" has %1 characters, the limit is %2 (--max-speech-chars)")
+                     .arg(text->size()).arg(m_options.maxSpeechChars),
+            QStringLiteral("text")));
     QString voice = QStringLiteral("en");
     if (body->contains(QStringLiteral("voice"))) {
         const auto v = stringField(*body, QStringLiteral("voice"), &error);
@@ -347,7 +430,7 @@ QFuture<ApiResponse> ApiService::speak(const ApiRequest &request)
     }
     return m_backend->speak(*text, voice, startAt).then([](const SpeechAudio &speech) {
         if (!speech.error.isEmpty())
-            return ApiResponse::error(400, speech.error);
+            return ApiResponse::error(speech.status, speech.error);
         ApiResponse response = ApiResponse::text(speech.wav);
         response.setHeader("Content-Type", "audio/wav");
         response.setHeader("X-Speech-Duration", QByteArray::number(speech.seconds, 'f', 3));

@@ -3,8 +3,10 @@
 // The SillyTavern-Extras wire contract (sillytavern-api.md §1–§3, §10) as a function from ApiRequest to
 // ApiResponse: routing (with "//api/…" accepted), the API key, module switches, CORS on every answer, JSON and
 // multipart checks with errors that name the field, and the classify / talkinghead endpoints. No sockets here:
-// ApiServer feeds it from QHttpServer, and result_feed comes back as a response with `stream` set.
+// ApiServer feeds it from its HTTP connections, and result_feed comes back as a response with `stream` set.
 //
+// Every request is first checked against OriginPolicy (Host 421, Origin 403); JSON routes require Content-Type
+// application/json (415), so a plain cross-site form post cannot reach them.
 // Routes (all also answer OPTIONS preflight without auth; GET routes answer HEAD):
 //   GET  /api/modules                          {"modules": [...]}
 //   POST /api/classify                         {"text"} → {"classification": [{"label","score"}…]}, sets the emotion
@@ -14,7 +16,8 @@
 //   GET  /api/talkinghead/start_talking        "talking started"
 //   GET  /api/talkinghead/stop_talking         "talking stopped"
 //   POST /api/talkinghead/set_emotion          {"emotion_name"} → "emotion set to <applied>"
-//   GET  /api/talkinghead/result_feed          multipart/x-mixed-replace; boundary=frame (no auth: <img> source)
+//   GET  /api/talkinghead/result_feed          multipart/x-mixed-replace; boundary=frame (no auth: <img> source;
+//                                              with a key, ?key=KEY is checked, and required with privateStream)
 //   POST /api/talkinghead/load_emotion_templates   JSON → "OK"
 //   POST /api/talkinghead/load_animator_settings   JSON → "OK"
 //   GET  /api/talkinghead/status               ours: backend status + stream figures
@@ -22,6 +25,7 @@
 
 #include "server/api_request.h"
 #include "server/api_response.h"
+#include "server/origin_policy.h"
 #include "server/server_options.h"
 
 #include <QFuture>
@@ -50,14 +54,15 @@ public:
     // asynchronously);
     // an unfinished future finishes on some thread and never touches this object afterwards.
     QFuture<ApiResponse> handle(const ApiRequest &request);
-    // The answer to a request refused before its body was read (413, 431), for ConnectionGate.
+    // The answer to a request refused by the transport (400, 408, 413, 431, 501, 503, 505), for HttpConnection.
     [[nodiscard]] ApiResponse rejection(const ApiRequest &head, int status, const QString &message) const;
 
     [[nodiscard]] QStringList enabledModules() const { return m_modules; }
     [[nodiscard]] const ServerOptions &options() const { return m_options; }
 
-    // flask-cors defaults: Access-Control-Allow-Origin echoes Origin (plus Vary: Origin), or "*" without one.
-    static void addCorsHeaders(const ApiRequest &request, ApiResponse &response);
+    // flask-cors' answer for the origins OriginPolicy allows: Access-Control-Allow-Origin echoes Origin (plus
+    // Vary: Origin), or "*" without one; nothing for other origins (their requests are refused anyway).
+    void addCorsHeaders(const ApiRequest &request, ApiResponse &response) const;
 
 private:
     struct Route;
@@ -84,7 +89,11 @@ private:
     QFuture<ApiResponse> speak(const ApiRequest &request);
     QFuture<ApiResponse> lipSync(const ApiRequest &request);
 
+    [[nodiscard]] std::optional<ApiResponse> refuseByOriginOrHost(const ApiRequest &request, const Route *route) const;
+    [[nodiscard]] std::optional<ApiResponse> refuseStreamKey(const ApiRequest &request) const;
+
     ServerOptions m_options;
+    OriginPolicy m_originPolicy;
     QStringList m_modules;
     QPointer<TalkingheadBackend> m_backend;
     const EmotionClassifier *m_classifier;

@@ -7,6 +7,7 @@
 #include <QImageWriter>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ths {
@@ -60,8 +61,13 @@ QByteArray FrameHub::encodePng(const QImage &frame)
 
 void FrameHub::setTargetFps(double fps)
 {
-    m_fps = (!std::isfinite(fps) || fps <= 0) ? kDefaultFps : qMin(fps, kMaxFps);
-    m_timer.setInterval(qMax(1, int(std::lround(1000.0 / m_fps))));
+    m_fps = (!std::isfinite(fps) || fps <= 0) ? kDefaultFps : std::clamp(fps, kMinFps, kMaxFps);
+    m_timer.setInterval(int(std::lround(1000.0 / m_fps)));
+}
+
+int FrameHub::tickIntervalMs() const
+{
+    return m_timer.interval();
 }
 
 void FrameHub::submitFrame(const QImage &frame)

@@ -21,7 +21,9 @@ class FrameHub : public QObject
 
 public:
     static constexpr double kDefaultFps = 25.0;
-    static constexpr double kMaxFps = 240.0;
+    // The animator's target_fps range: a tiny rate must not overflow the timer (3.3e-7 fps became a 1 ms tick).
+    static constexpr double kMinFps = 1.0;
+    static constexpr double kMaxFps = 120.0;
     // Qt's PNG writer maps quality q to zlib level (100 − q) × 9 / 91: 85 → level 1, Extras' choice for speed
     // (about half the time of the default level at a slightly larger file).
     static constexpr int kPngQuality = 85;
@@ -31,9 +33,11 @@ public:
     explicit FrameHub(QObject *parent = nullptr);
     ~FrameHub() override;
 
-    // Non-finite or non-positive → the default; above kMaxFps → kMaxFps. Takes effect at the next tick.
+    // Non-finite or non-positive → the default; otherwise clamped to [kMinFps, kMaxFps]. Takes effect at the next
+    // tick.
     void setTargetFps(double fps);
     [[nodiscard]] double targetFps() const { return m_fps; }
+    [[nodiscard]] int tickIntervalMs() const;
 
     // The newest rendered frame (call on this object's thread; connect across threads with a queued signal).
     void submitFrame(const QImage &frame);

@@ -4,6 +4,11 @@
 #include "server/api_response.h"
 #include "server/frame_hub.h"
 
+#ifdef Q_OS_LINUX
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
+#endif
+
 namespace ths {
 
 FrameStream::FrameStream(QTcpSocket *socket)
@@ -27,12 +32,28 @@ FrameStream *FrameStream::start(QTcpSocket *socket, const ApiResponse &head, Fra
     return stream;
 }
 
+qint64 FrameStream::unsentBytes() const
+{
+    if (!m_socket)
+        return 0;
+    qint64 unsent = m_socket->bytesToWrite();
+#ifdef Q_OS_LINUX
+    // What the kernel still holds for this viewer (not yet sent or not yet acknowledged): a slow viewer's send
+    // buffer would otherwise fill with stale frames before Qt's own buffer sees any backlog.
+    int queued = 0;
+    if (m_socket->socketDescriptor() >= 0 && ::ioctl(int(m_socket->socketDescriptor()), SIOCOUTQ, &queued) == 0)
+        unsent += queued;
+#endif
+    return unsent;
+}
+
 void FrameStream::send(const QByteArray &part)
 {
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    // More than one part still queued: the viewer is slower than the stream, skip this one.
-    if (m_socket->bytesToWrite() >= part.size()) {
+    // More than one part still unsent (in Qt's buffer or the kernel's): the viewer is slower than the stream;
+    // skip this one, so that it gets the newest frame once it catches up.
+    if (unsentBytes() >= part.size()) {
         ++m_dropped;
         return;
     }

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One viewer of GET /api/talkinghead/result_feed: a never-ending multipart/x-mixed-replace response written
-// straight to the connection's socket, one part per FrameHub tick. This is the piece that depends on how the
-// HTTP library lets a handler keep writing after it returns: with QHttpServer 6.4 that is the QTcpSocket behind
-// the responder (the alternative, QHttpServerResponder::write(QIODevice*), copies in 512-byte pieces with one
-// timer event each). Qt 6.8's writeBeginChunked()/writeChunk() would replace the socket writes here.
+// straight to the connection's socket, one part per FrameHub tick (HttpConnection::keepForStream() has handed the
+// socket over).
 //
-// Bounded buffering: a part is skipped while the previous one is still queued in the socket, so a slow viewer
-// sees fewer frames instead of growing memory. The stream is a child of the socket: when the peer disconnects,
-// QHttpServer deletes the socket and with it this object, which also ends its FrameHub viewer count.
+// Bounded buffering: a part is skipped while the previous one is still unsent (Qt's buffer and the kernel's send
+// queue together), so a slow viewer sees fewer, but current, frames instead of growing memory or lagging.
+// The stream is a child of the socket: when the peer disconnects, HttpListener deletes the socket and with it this
+// object, which also ends its FrameHub viewer count.
 
 #include <QObject>
 #include <QPointer>
@@ -30,6 +29,9 @@ public:
 
     [[nodiscard]] quint64 framesSent() const { return m_sent; }
     [[nodiscard]] quint64 framesDropped() const { return m_dropped; }
+    // Bytes written for this viewer that have not reached it yet: Qt's buffer plus, on Linux, the kernel's send
+    // queue.
+    [[nodiscard]] qint64 unsentBytes() const;
 
 private:
     FrameStream(QTcpSocket *socket);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A strict, bounds-checked parser for multipart/form-data request bodies (RFC 7578 on top of RFC 2046), which
-// QHttpServer 6.4 does not have. Used for POST /api/talkinghead/load (field `file`).
+// Qt does not have. Used for POST /api/talkinghead/load (field `file`).
 //
 // Line breaks must be CRLF everywhere, as every real client sends them (browsers, curl, Python requests,
 // QHttpMultiPart); a bare LF after a boundary line is reported as an error rather than guessed at, because a

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/server_options.h"
 
+#include "server/origin_policy.h"
+
 #include <QCommandLineParser>
 #include <QRandomGenerator>
 
@@ -28,6 +30,15 @@ void ServerOptions::addOptions(QCommandLineParser &parser)
         {QStringLiteral("api-key"), QStringLiteral("Require 'Authorization: Bearer <key>' on every request."), QStringLiteral("key")},
         {QStringLiteral("secure"), QStringLiteral("Like --api-key with a generated key, printed at start.")},
         {QStringLiteral("max-upload-mb"), QStringLiteral("Largest request body in MiB (default 20)."), QStringLiteral("mib")},
+        {QStringLiteral("max-speech-chars"), QStringLiteral("Longest text POST speak accepts (default 5000)."), QStringLiteral("n")},
+        {QStringLiteral("max-audio-seconds"), QStringLiteral("Longest audio POST lipsync accepts (default 600)."), QStringLiteral("s")},
+        {QStringLiteral("cors-origin"),
+         QStringLiteral("Also allow web pages from this origin, e.g. http://192.168.1.5:8000 (repeatable; loopback "
+                        "origins are always allowed; '*' allows any page)."),
+         QStringLiteral("url")},
+        {QStringLiteral("allow-host"), QStringLiteral("Also accept this name in the Host header (repeatable; for tunnels "
+                                                      "and reverse proxies)."), QStringLiteral("name")},
+        {QStringLiteral("private-stream"), QStringLiteral("With an API key: result_feed requires it too, as ?key=KEY.")},
         // --enable-modules is Extras' spelling; --modules the short one.
         {QStringList{QStringLiteral("modules"), QStringLiteral("enable-modules")},
          QStringLiteral("Comma-separated modules (default classify,talkinghead)."), QStringLiteral("list")},
@@ -59,6 +70,13 @@ std::optional<ServerOptions> ServerOptions::fromParser(const QCommandLineParser 
                                 .arg(parser.isSet(QStringLiteral("api-key")) || parser.isSet(QStringLiteral("secure"))
                                          ? QString() : QStringLiteral(" (consider --secure)")));
     }
+    if (parser.isSet(QStringLiteral("host")) && notices
+        && (o.host == QHostAddress::Any || o.host == QHostAddress::AnyIPv4 || o.host == QHostAddress::AnyIPv6))
+        notices->append(QStringLiteral("WARNING: --host %1: the API is reachable from every network this machine is on; "
+                                       "anyone who can reach the port can control it%2.")
+                            .arg(parser.value(QStringLiteral("host")),
+                                 parser.isSet(QStringLiteral("api-key")) || parser.isSet(QStringLiteral("secure"))
+                                     ? QString() : QStringLiteral(" (consider --secure)")));
     if (parser.isSet(QStringLiteral("port"))) {
         bool ok = false;
         const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
@@ -86,6 +104,47 @@ std::optional<ServerOptions> ServerOptions::fromParser(const QCommandLineParser 
                             .arg(parser.value(QStringLiteral("max-upload-mb"))));
         o.maxUploadBytes = qint64(mib * 1024 * 1024);
     }
+    if (parser.isSet(QStringLiteral("max-speech-chars"))) {
+        bool ok = false;
+        const int chars = parser.value(QStringLiteral("max-speech-chars")).toInt(&ok);
+        if (!ok || chars < 1 || chars > 10'000'000)
+            return fail(QStringLiteral("--max-speech-chars: \"%1\" is not a number of characters between 1 and 10000000")
+                            .arg(parser.value(QStringLiteral("max-speech-chars"))));
+        o.maxSpeechChars = chars;
+    }
+    if (parser.isSet(QStringLiteral("max-audio-seconds"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("max-audio-seconds")).toDouble(&ok);
+        if (!ok || !(seconds >= 1) || seconds > 86400)
+            return fail(QStringLiteral("--max-audio-seconds: \"%1\" is not a duration in seconds between 1 and 86400")
+                            .arg(parser.value(QStringLiteral("max-audio-seconds"))));
+        o.maxAudioSeconds = seconds;
+    }
+    for (const QString &origin : parser.values(QStringLiteral("cors-origin"))) {
+        if (origin.trimmed() == QLatin1String("*")) {
+            o.corsAnyOrigin = true;
+            if (notices)
+                notices->append(QStringLiteral("WARNING: --cors-origin '*': every web page opened on a machine that can "
+                                               "reach this server can drive it%1.")
+                                    .arg(parser.isSet(QStringLiteral("api-key")) || parser.isSet(QStringLiteral("secure"))
+                                             ? QString() : QStringLiteral(" (consider --secure)")));
+            continue;
+        }
+        QString normalised;
+        if (!OriginPolicy::normaliseOrigin(origin, &normalised))
+            return fail(QStringLiteral("--cors-origin: \"%1\" is not an origin such as http://192.168.1.5:8000 "
+                                       "(scheme, host and port only) or '*'").arg(origin));
+        o.corsOrigins.append(normalised);
+    }
+    for (const QString &host : parser.values(QStringLiteral("allow-host"))) {
+        const QString name = host.trimmed().toLower();
+        if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char(' ')))
+            return fail(QStringLiteral("--allow-host: \"%1\" is not a host name").arg(host));
+        o.allowedHosts.append(name);
+    }
+    o.privateStream = parser.isSet(QStringLiteral("private-stream"));
+    if (o.privateStream && o.apiKey.isEmpty())
+        return fail(QStringLiteral("--private-stream needs --api-key or --secure"));
     if (parser.isSet(QStringLiteral("enable-modules"))) {
         o.modules.clear();
         // Extras strips quotes and splits on commas; spaces around names are tolerated here too.

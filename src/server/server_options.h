@@ -9,7 +9,13 @@
 //   --api-key KEY        require "Authorization: Bearer KEY" (all routes but result_feed and CORS preflight)
 //   --secure             like --api-key with a freshly generated key, which is printed
 //   --max-upload-mb N    request body limit in MiB (default 20) → 413 above it
+//   --max-speech-chars N longest text POST speak accepts (default 5000) → 413 above it
+//   --max-audio-seconds N longest audio POST lipsync accepts (default 600) → 413 above it
 //   --enable-modules L   comma-separated, of classify,talkinghead (default both; the order is kept)
+//   --cors-origin URL    also allow web pages from this origin (repeatable; loopback origins are always allowed);
+//                        '*' allows every origin, with a printed warning
+//   --allow-host NAME    also accept this name in the Host header (repeatable; for tunnels and proxies)
+//   --private-stream     with a key: result_feed requires it too (as ?key=KEY, since an <img> sends no headers)
 
 #include <QHostAddress>
 #include <QString>
@@ -24,12 +30,28 @@ namespace ths {
 struct ServerOptions {
     static constexpr quint16 kDefaultPort = 5100;
     static constexpr qint64 kDefaultMaxUploadBytes = 20 * 1024 * 1024;
+    static constexpr int kDefaultMaxSpeechChars = 5000;
+    static constexpr double kDefaultMaxAudioSeconds = 600.0;
 
     QHostAddress host = QHostAddress::LocalHost;
     quint16 port = kDefaultPort;
     QString apiKey;                 // empty: no authentication (Extras' default)
     qint64 maxUploadBytes = kDefaultMaxUploadBytes;
+    int maxSpeechChars = kDefaultMaxSpeechChars;       // characters (UTF-16 code units) of POST speak's text
+    double maxAudioSeconds = kDefaultMaxAudioSeconds;  // POST lipsync's decoded audio
     QStringList modules = {QStringLiteral("classify"), QStringLiteral("talkinghead")};
+    QStringList corsOrigins;        // besides loopback origins (see OriginPolicy)
+    bool corsAnyOrigin = false;     // --cors-origin '*'
+    QStringList allowedHosts;       // Host header names besides this server's own
+    bool privateStream = false;     // with apiKey: result_feed needs the key too
+    // Transport limits (no command-line options; tests shorten them): a request head must be complete this long
+    // after its first byte, a body must make progress this often (408 otherwise), an idle keep-alive connection
+    // is closed after idleTimeoutMs; connections over a cap get 503.
+    int headerTimeoutMs = 15000;
+    int bodyTimeoutMs = 15000;
+    int idleTimeoutMs = 60000;
+    int maxConnections = 256;
+    int maxConnectionsPerAddress = 64;
 
     // The modules this server can serve, in the order /api/modules lists them.
     static QStringList knownModules();

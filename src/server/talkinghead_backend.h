@@ -18,6 +18,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <optional>
 
 namespace ths {
@@ -35,10 +36,12 @@ struct SpeechAudio {
     QByteArray wav;       // the speech as a WAV file
     double seconds = 0;   // its duration
     QString error;        // set (and wav empty) when it cannot be spoken; names the field at fault
+    int status = 400;     // the HTTP status for `error`: 413 over a limit, 409 when superseded by a newer request
 };
 
 struct BackendResult {
-    QString error;        // empty on success; otherwise names the field at fault (sent as a 400)
+    QString error;        // empty on success; otherwise names the field at fault (sent with `status`)
+    int status = 400;     // the HTTP status for `error`: 413 over a limit, 409 when superseded by a newer request
     QStringList warnings; // accepted with reservations (ignored keys…); logged, the client still gets 200
     [[nodiscard]] bool ok() const { return error.isEmpty(); }
 };
@@ -74,8 +77,13 @@ public:
     // Unix epoch; none = when the answer is sent). The default says the backend has no speech.
     virtual QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs);
     // POST lipsync (ours): move the mouth to this audio (any format Qt Multimedia decodes) from `startAtEpochMs`.
+    // Audio longer than maxAudioSeconds() is refused with 413. A newer speak or lipsync supersedes one still
+    // being computed (409), so abandoned requests do not keep the worker busy.
     virtual QFuture<BackendResult> lipSync(const QByteArray &audio, const QString &fileName,
                                            std::optional<qint64> startAtEpochMs);
+    // The server's --max-audio-seconds (set by ApiService at start).
+    void setMaxAudioSeconds(double seconds) { m_maxAudioSeconds = seconds; }
+    [[nodiscard]] double maxAudioSeconds() const { return m_maxAudioSeconds; }
     // GET status: anything useful about the animation (loaded, paused, talking, emotion, render times…).
     [[nodiscard]] virtual QJsonObject status() const = 0;
 
@@ -83,6 +91,9 @@ Q_SIGNALS:
     // A newly rendered frame, preferably QImage::Format_RGBA8888 with straight alpha. May be emitted from any
     // thread. The server encodes only as many as it sends (see FrameHub::framePublished for back-pressure).
     void frameRendered(const QImage &frame);
+
+private:
+    std::atomic<double> m_maxAudioSeconds{600.0};
 };
 
 } // namespace ths

@@ -126,6 +126,10 @@ bool ServerController::start()
     options.host = *host;
     options.port = quint16(m_port);
     options.apiKey = m_apiKey;
+    // On loopback only pages of this computer may drive the server (loopback origins). Listening on a network means
+    // SillyTavern may be opened on another machine, whose origin cannot be known here: any origin, and the panel
+    // recommends a key.
+    options.corsAnyOrigin = !options.host.isLoopback();
     if (!m_classifier)
         m_classifier = std::make_unique<LexiconEmotionClassifier>();
     auto server = std::make_unique<ApiServer>(options, m_live, m_classifier.get());

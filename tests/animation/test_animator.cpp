@@ -664,6 +664,25 @@ private Q_SLOTS:
         QCOMPARE(animator.poseAt(1e6).value("mouth_aaa_index"), 1.0f); // a long pause ends any transition
     }
 
+    // A client's unknown emotion name is logged shortened, with its length, and not on every request.
+    void unknownEmotionLogIsBounded()
+    {
+        static QStringList lines;
+        lines.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &m) {
+            lines.append(m);
+        });
+        Animator animator;
+        QCOMPARE(animator.setEmotion(QString(1000000, QLatin1Char('x'))), QStringLiteral("neutral"));
+        for (int i = 0; i < 100; ++i)
+            animator.setEmotion(QStringLiteral("no-such-feeling"));
+        qInstallMessageHandler(previous);
+        QVERIFY(!lines.isEmpty());
+        QVERIFY2(lines.first().size() < 300, qPrintable(lines.first().left(300)));
+        QVERIFY2(lines.first().contains(QStringLiteral("(1000000 characters)")), qPrintable(lines.first().left(300)));
+        QVERIFY2(lines.size() <= 5, qPrintable(QString::number(lines.size())));
+    }
+
     void settingsChangeTakesEffectOnTheNextFrame()
     {
         Rig rig(25);

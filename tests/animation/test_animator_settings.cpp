@@ -136,6 +136,9 @@ private Q_SLOTS:
         QTest::newRow("target_fps zero") << R"({"target_fps": 0})" << "target_fps";
         QTest::newRow("target_fps negative") << R"({"target_fps": -5})" << "target_fps";
         QTest::newRow("target_fps huge") << R"({"target_fps": 100000})" << "target_fps";
+        QTest::newRow("target_fps tiny") << R"({"target_fps": 3.3e-7})" << "target_fps"; // a 35-day frame
+        QTest::newRow("target_fps below 1") << R"({"target_fps": 0.5})" << "target_fps";
+        QTest::newRow("target_fps above 120") << R"({"target_fps": 121})" << "target_fps";
         QTest::newRow("target_fps string") << R"({"target_fps": "25"})" << "target_fps";
         QTest::newRow("target_fps bool") << R"({"target_fps": true})" << "target_fps";
         QTest::newRow("target_fps null") << R"({"target_fps": null})" << "target_fps";
@@ -147,6 +150,7 @@ private Q_SLOTS:
         QTest::newRow("crop top+bottom") << R"({"crop_top": 1.5, "crop_bottom": 0.5})" << "crop_top + crop_bottom";
         QTest::newRow("step zero") << R"({"pose_interpolator_step": 0})" << "pose_interpolator_step";
         QTest::newRow("step above one") << R"({"pose_interpolator_step": 1.5})" << "pose_interpolator_step";
+        QTest::newRow("step tiny") << R"({"pose_interpolator_step": 1e-9})" << "pose_interpolator_step";
         QTest::newRow("blink min negative") << R"({"blink_interval_min": -1})" << "blink_interval_min";
         QTest::newRow("blink max below min") << R"({"blink_interval_max": 1.0})" << "blink_interval_max";
         QTest::newRow("blink min above max") << R"({"blink_interval_min": 6.0})" << "blink_interval_min";
@@ -154,6 +158,7 @@ private Q_SLOTS:
         QTest::newRow("confusion duration") << R"({"blink_confusion_duration": -2})" << "blink_confusion_duration";
         QTest::newRow("talking_fps zero") << R"({"talking_fps": 0})" << "talking_fps";
         QTest::newRow("talking_fps huge") << R"({"talking_fps": 1000})" << "talking_fps";
+        QTest::newRow("talking_fps tiny") << R"({"talking_fps": 1e-9})" << "talking_fps";
         QTest::newRow("talking_morph unknown") << R"({"talking_morph": "mouth_aaa"})" << "talking_morph";
         QTest::newRow("talking_morph number") << R"({"talking_morph": 3})" << "talking_morph";
         QTest::newRow("sway_morphs string") << R"({"sway_morphs": "head_x_index"})" << "sway_morphs";
@@ -168,6 +173,7 @@ private Q_SLOTS:
         QTest::newRow("macro strength") << R"({"sway_macro_strength": 2})" << "sway_macro_strength";
         QTest::newRow("micro strength") << R"({"sway_micro_strength": -0.1})" << "sway_micro_strength";
         QTest::newRow("breathing zero") << R"({"breathing_cycle_duration": 0})" << "breathing_cycle_duration";
+        QTest::newRow("breathing tiny") << R"({"breathing_cycle_duration": 1e-300})" << "breathing_cycle_duration";
         QTest::newRow("chain object") << R"({"postprocessor_chain": {"bloom": {}}})" << "postprocessor_chain";
         QTest::newRow("chain element string") << R"({"postprocessor_chain": ["bloom"]})" << "postprocessor_chain[0]";
         QTest::newRow("chain element empty") << R"({"postprocessor_chain": [[]]})" << "postprocessor_chain[0]";
@@ -197,6 +203,16 @@ private Q_SLOTS:
         QCOMPARE(loadError, error);
         QVERIFY(animator.settings() == before);
         QCOMPARE(animator.settings().targetFps, 30.0);
+    }
+
+    // The error names the field, the value and the accepted range.
+    void rangeErrorNamesFieldAndRange()
+    {
+        QString error;
+        QVERIFY(!AnimatorSettings::fromJson(parse(R"({"target_fps": 3.3e-7})"), &error));
+        QCOMPARE(error, QStringLiteral("target_fps: 3.3e-07 is out of range; expected a number in [1, 120]"));
+        QVERIFY(!AnimatorSettings::fromJson(parse(R"({"breathing_cycle_duration": "4"})"), &error));
+        QCOMPARE(error, QStringLiteral("breathing_cycle_duration: expected a number in [0.1, 3600], got a string"));
     }
 
     void animatorEmptyBodyResetsToServerDefaults()

@@ -128,7 +128,9 @@ private Q_SLOTS:
             || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_01.png")))
             QSKIP("real weights or example characters not installed (scripts/test installs them)");
         m_server.setProcessChannelMode(QProcess::SeparateChannels);
-        m_server.start(QStringLiteral(THS_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0")});
+        // A high speech limit: cleanupTestCase() stops the server in the middle of a long synthesis.
+        m_server.start(QStringLiteral(THS_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                                                      QStringLiteral("--max-speech-chars"), QStringLiteral("2000000")});
         QVERIFY(m_server.waitForStarted());
         QVERIFY2(QTest::qWaitFor([&] {
             const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Listening on (http://\\S+)"))
@@ -193,6 +195,11 @@ private Q_SLOTS:
         const Reply bad = postJson(QStringLiteral("/api/talkinghead/load_animator_settings"), {{QStringLiteral("target_fps"), 0}});
         QCOMPARE(bad.status, 400);
         QVERIFY2(bad.body.contains("target_fps"), bad.body.constData());
+        // A tiny rate used to be accepted and froze rendering (a 35-day pacing wait).
+        const Reply tiny = postJson(QStringLiteral("/api/talkinghead/load_animator_settings"), {{QStringLiteral("target_fps"), 3.3e-7}});
+        QCOMPARE(tiny.status, 400);
+        QCOMPARE(tiny.json().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("400: target_fps: 3.3e-07 is out of range; expected a number in [1, 120]"));
         const qsizetype afterBad = feed.parts().size();
         QVERIFY(QTest::qWaitFor([&] { return feed.parts().size() > afterBad + 10; }, 5000));
 
@@ -317,8 +324,21 @@ private Q_SLOTS:
     {
         if (m_server.state() != QProcess::Running)
             return;
+        // SIGTERM in the middle of a long synthesis (about 15 s of espeak-ng's time): the server exits at once
+        // instead of finishing it (it used to print "Stopped." and never exit).
+        QString text;
+        while (text.size() < 300000)
+            text += QStringLiteral("A very long text that the server is still speaking when it is told to stop. ");
+        QNetworkRequest request(m_base.resolved(QUrl(QStringLiteral("/api/talkinghead/speak"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply *speech = m_nam.post(request, QJsonDocument(QJsonObject{{QStringLiteral("text"), text}}).toJson());
+        QTest::qWait(2000);
+        QVERIFY(!speech->isFinished());
+        QElapsedTimer timer;
+        timer.start();
         ::kill(pid_t(m_server.processId()), SIGTERM);
-        QVERIFY(m_server.waitForFinished(30000));
+        QVERIFY2(m_server.waitForFinished(10000), "the server did not exit after SIGTERM");
+        qInfo("exit %.2f s after SIGTERM", timer.elapsed() / 1000.0);
         QCOMPARE(m_server.exitStatus(), QProcess::NormalExit);
         QCOMPARE(m_server.exitCode(), 0);
     }

@@ -85,6 +85,28 @@ private Q_SLOTS:
             QVERIFY(std::abs(decoded->samples[i] - original.samples[i]) < 2.0f / 32768.0f);
     }
 
+    // Untrusted uploads: decoding stops at the duration limit (saying so) or when cancelled, well before the end.
+    void decodeLimits()
+    {
+        const PcmBuffer long_ = tone(440.0, 22050, 6.0);
+        QString error;
+        QVERIFY2(WavWriter::write(path("long.wav"), long_, &error), qPrintable(error));
+        bool overLimit = false;
+        QVERIFY(!AudioFile::decode(path("long.wav"), 0, &error, AudioFile::kDefaultTimeoutMs, {2.0, {}}, &overLimit));
+        QVERIFY(overLimit);
+        QVERIFY2(error.endsWith(QStringLiteral("the audio is longer than the limit of 2 s")), qPrintable(error));
+        const auto within = AudioFile::decode(path("long.wav"), 0, &error, AudioFile::kDefaultTimeoutMs, {10.0, {}}, &overLimit);
+        QVERIFY2(within, qPrintable(error));
+        QVERIFY(!overLimit);
+        QCOMPARE(within->samples.size(), long_.samples.size());
+        int polls = 0;
+        QVERIFY(!AudioFile::decode(path("long.wav"), 0, &error, AudioFile::kDefaultTimeoutMs,
+                                   {0, [&] { return ++polls >= 1; }}, &overLimit));
+        QVERIFY(!overLimit);
+        QVERIFY2(error.endsWith(QStringLiteral("decoding was cancelled")), qPrintable(error));
+        QCOMPARE(polls, 1);
+    }
+
     // Decoding to another rate keeps duration, pitch and level.
     void decodeResamples_data()
     {

@@ -8,10 +8,12 @@
 #include "lipsync/viseme_mapper.h"
 #include "lipsync/viseme_table.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <thread>
 
@@ -288,6 +290,42 @@ private Q_SLOTS:
 
     // Calls from many threads are served one at a time on the synthesis thread, each with its own voice.
     // (espeak-ng's audio varies by a few samples from call to call, so the phonemes are compared, not the PCM.)
+    // Long texts cost espeak-ng's own time only: the sample buffer grows geometrically. 8,000 characters took over
+    // two minutes when the buffer was reallocated to the exact size on every callback; the bound is generous.
+    void longTextIsLinear()
+    {
+        QString text;
+        while (text.size() < 8000)
+            text += QStringLiteral("The quick brown fox jumps over the lazy dog, and then it rests a while. ");
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        const auto speech = SpeechSynthesizer::synthesize(text, QStringLiteral("en"), &error);
+        QVERIFY2(speech, qPrintable(error));
+        QVERIFY(speech->audio.duration() > 300);
+        qInfo("8,000 characters: %.0f s of speech in %.1f s", speech->audio.duration(), timer.elapsed() / 1000.0);
+        QVERIFY2(timer.elapsed() < 60000, "synthesis of 8,000 characters took over a minute");
+    }
+
+    // A cancelled synthesis stops at the next audio callback, and one cancelled while queued never starts.
+    void cancellation()
+    {
+        QString text;
+        while (text.size() < 20000)
+            text += QStringLiteral("A long text that would take a while to speak in full. ");
+        std::atomic<bool> cancel{false};
+        QFuture<SpeechResult> first = SpeechSynthesizer::synthesizeAsync(text, QStringLiteral("en"), [&] { return cancel.load(); });
+        QFuture<SpeechResult> queued = SpeechSynthesizer::synthesizeAsync(text, QStringLiteral("en"), [&] { return cancel.load(); });
+        QTest::qWait(200);
+        cancel = true;
+        QVERIFY(QTest::qWaitFor([&] { return first.isFinished() && queued.isFinished(); }, 30000));
+        QCOMPARE(first.result().error, SpeechSynthesizer::kCancelled);
+        QCOMPARE(queued.result().error, SpeechSynthesizer::kCancelled);
+        // And the synthesiser carries on.
+        QString error;
+        QVERIFY2(SpeechSynthesizer::synthesize(QStringLiteral("Still here."), QStringLiteral("en"), &error), qPrintable(error));
+    }
+
     void concurrentCallsAreSerialised()
     {
         const QString english = QStringLiteral("Concurrency is fine."), japanese = QString::fromUtf8("こんにちは");

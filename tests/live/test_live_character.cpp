@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
+#include <QtConcurrent>
 
 #include <cstring>
 #include <malloc.h>
@@ -156,6 +157,38 @@ private Q_SLOTS:
         QVERIFY(m_live->loadEmotionTemplates(QJsonObject{}).ok());
     }
 
+    // The pacing wait (here a second long) ends as soon as a new character arrives: the next frame already shows
+    // it. It used to sleep to the end, whatever came (a tiny target_fps meant a 35-day sleep).
+    void newCharacterCutsThePacingWaitShort()
+    {
+        const QImage a = importImageData(readAll(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")), QStringLiteral("a.png")).image;
+        const QImage b = importImageData(readAll(QStringLiteral(THS_IMAGES_DIR "/crypko_00.png")), QStringLiteral("b.png")).image;
+        QVERIFY(!a.isNull() && !b.isNull());
+        QVERIFY(m_live->loadAnimatorSettings(QJsonObject{{QStringLiteral("target_fps"), 1}}).ok());
+        QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
+        m_live->setImage(a, true);
+        m_live->setDemand(true);
+        nextFrame(*m_live, spy);
+        const QImage ofA = nextFrame(*m_live, spy); // acknowledged: the render thread now paces towards 1 fps
+        // Into that wait: 1 s from the start of the last render, minus the render itself.
+        const double renderMs = m_live->status().value(QStringLiteral("render_ms")).toDouble();
+        if (renderMs > 600) {
+            m_live->setDemand(false);
+            QVERIFY(m_live->loadAnimatorSettings(QJsonObject{}).ok());
+            QSKIP("a render takes over 0.6 s here: too little of the second is left to land in the wait");
+        }
+        QTest::qWait(100);
+        m_live->setImage(b, true);
+        const QImage next = nextFrame(*m_live, spy);
+        const QImage ofB = nextFrame(*m_live, spy);
+        m_live->setDemand(false);
+        QVERIFY(m_live->loadAnimatorSettings(QJsonObject{}).ok());
+        QVERIFY(!ofA.isNull() && !next.isNull() && !ofB.isNull());
+        const int toA = alphaMismatch(next, ofA), toB = alphaMismatch(next, ofB);
+        QVERIFY2(toB < toA, qPrintable(QStringLiteral("the frame after the switch differs from the new character by %1 "
+                                                      "pixels, from the old one by %2").arg(toB).arg(toA)));
+    }
+
     // Speech drives the mouth for the length of the clip: sampled on the animator while nothing renders.
     void speechMovesTheMouth()
     {
@@ -195,6 +228,77 @@ private Q_SLOTS:
         audio.waitForFinished();
         QVERIFY2(audio.result().ok(), qPrintable(audio.result().error));
         QVERIFY(maxMouth(speech.result().seconds + 0.5) > 0.3);
+    }
+
+    // Speech runs on its own worker, one request at a time, and a newer request supersedes one still computing:
+    // abandoned long texts neither delay a load (they used to hold the global pool's threads for minutes) nor
+    // keep computing.
+    void speechNeverBlocksLoadAndIsSuperseded()
+    {
+        QString text;
+        while (text.size() < 200000)
+            text += QStringLiteral("A long text that nobody will wait for, spoken again and again. ");
+        QFuture<SpeechAudio> first = m_live->speak(text, QStringLiteral("en"), std::nullopt);
+        QFuture<SpeechAudio> second = m_live->speak(text, QStringLiteral("en"), std::nullopt);
+        QTest::qWait(300);
+        auto loaded = m_live->loadImage(readAll(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")), QStringLiteral("lambda_00.png"));
+        QVERIFY2(QTest::qWaitFor([&] { return loaded.isFinished(); }, 30000), "load waited for speech");
+        QVERIFY(loaded.result().ok);
+        QVERIFY2(QTest::qWaitFor([&] { return first.isFinished(); }, 30000), "a superseded synthesis kept computing");
+        QCOMPARE(first.result().status, 409);
+        QCOMPARE(first.result().error, QStringLiteral("superseded by a newer speak or lipsync request"));
+        m_live->cancelSpeech(); // what serve does on SIGTERM
+        QVERIFY2(QTest::qWaitFor([&] { return second.isFinished(); }, 30000), "a cancelled synthesis kept computing");
+        QCOMPARE(second.result().status, 409);
+        // A new request works.
+        auto hello = m_live->speak(QStringLiteral("Hello."), QStringLiteral("en"), std::nullopt);
+        hello.waitForFinished();
+        QVERIFY2(hello.result().error.isEmpty(), qPrintable(hello.result().error));
+    }
+
+    // A lip-sync upload longer than the limit is refused with 413 before it is decoded in full.
+    void lipSyncLengthLimit()
+    {
+        auto speech = m_live->speak(QStringLiteral("Hello there, how are you today?"), QStringLiteral("en"), std::nullopt);
+        speech.waitForFinished();
+        QVERIFY(speech.result().seconds > 1);
+        m_live->setMaxAudioSeconds(0.5);
+        auto synced = m_live->lipSync(speech.result().wav, QStringLiteral("hello.wav"), std::nullopt);
+        synced.waitForFinished();
+        m_live->setMaxAudioSeconds(600);
+        QCOMPARE(synced.result().status, 413);
+        QCOMPARE(synced.result().error, QStringLiteral("file: \"hello.wav\" is longer than the limit of 0.5 s (--max-audio-seconds)"));
+    }
+
+    // status() answers from figures copied after each frame: it never waits for a render in progress (GET status
+    // blocked the HTTP thread for up to a whole render).
+    void statusNeverWaitsForARender()
+    {
+        PoserOptions options;
+        options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+        const auto poser = std::make_shared<Poser>(options);
+        LiveCharacter live(poser, QStringLiteral("separable_float"));
+        const QImage image = importImageData(readAll(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")),
+                                             QStringLiteral("lambda_00.png")).image;
+        QVERIFY(!image.isNull());
+        QElapsedTimer timer;
+        timer.start();
+        poser->render(image, Pose()); // warm up: the next render is a steady one
+        const qint64 renderMs = timer.elapsed();
+        std::atomic<bool> started{false}, finished{false};
+        QFuture<void> rendering = QtConcurrent::run([&] {
+            started = true;
+            poser->render(image, Pose());
+            finished = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return started.load(); }, 10000));
+        QThread::msleep(2); // into the render (whose lock status() must not take)
+        const QJsonObject status = live.status();
+        const bool renderStillRunning = !finished;
+        rendering.waitForFinished();
+        qInfo("a render takes %lld ms", renderMs);
+        QVERIFY2(renderStillRunning, "status() waited for the render to finish");
+        QCOMPARE(status.value(QStringLiteral("model")).toString(), QStringLiteral("separable_float"));
     }
 
     // The studio shares one poser between the live character, its preview and the exporter: whatever image the
@@ -270,7 +374,8 @@ private Q_SLOTS:
             said.waitForFinished();
             synced.waitForFinished();
             loaded.waitForFinished();
-            QVERIFY(said.result().error.isEmpty());
+            // The lip-sync supersedes the speech unless the speech was done first.
+            QVERIFY2(said.result().error.isEmpty() || said.result().status == 409, qPrintable(said.result().error));
             QVERIFY2(synced.result().ok(), qPrintable(synced.result().error));
             QVERIFY(loaded.result().ok);
         }

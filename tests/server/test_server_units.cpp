@@ -9,6 +9,7 @@
 #include "server/api_response.h"
 #include "server/api_service.h"
 #include "server/frame_hub.h"
+#include "server/origin_policy.h"
 #include "server/server_options.h"
 
 #include <QBuffer>
@@ -17,6 +18,7 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QHostInfo>
 #include <QTest>
 
 #include <cmath>
@@ -129,6 +131,8 @@ private Q_SLOTS:
         QTest::newRow("host localhost") << QStringList{"--host", "localhost"} << QString() << "127.0.0.1" << 5100 << 20 * mib << both << 0;
         QTest::newRow("host IPv6") << QStringList{"--host", "::1"} << QString() << "::1" << 5100 << 20 * mib << both << 0;
         QTest::newRow("listen") << QStringList{"--listen"} << QString() << "Any" << 5100 << 20 * mib << both << 1;
+        QTest::newRow("host 0.0.0.0 warns") << QStringList{"--host", "0.0.0.0"} << QString() << "0.0.0.0" << 5100 << 20 * mib << both << 1;
+        QTest::newRow("any origin warns") << QStringList{"--cors-origin", "*"} << QString() << "127.0.0.1" << 5100 << 20 * mib << both << 1;
         QTest::newRow("upload limit") << QStringList{"--max-upload-mb", "2.5"} << QString() << "127.0.0.1" << 5100
                                       << qint64(2.5 * mib) << both << 0;
         QTest::newRow("one module, quoted") << QStringList{"--enable-modules", "\"talkinghead\""} << QString() << "127.0.0.1"
@@ -151,6 +155,19 @@ private Q_SLOTS:
         QTest::newRow("zero upload") << QStringList{"--max-upload-mb", "0"}
                                      << "--max-upload-mb: \"0\" is not a size in MiB between 0 and 4096"
                                      << QString() << 0 << qint64(0) << QStringList() << 0;
+        QTest::newRow("zero speech chars") << QStringList{"--max-speech-chars", "0"}
+                                           << "--max-speech-chars: \"0\" is not a number of characters between 1 and 10000000"
+                                           << QString() << 0 << qint64(0) << QStringList() << 0;
+        QTest::newRow("audio seconds word") << QStringList{"--max-audio-seconds", "long"}
+                                            << "--max-audio-seconds: \"long\" is not a duration in seconds between 1 and 86400"
+                                            << QString() << 0 << qint64(0) << QStringList() << 0;
+        QTest::newRow("bad origin") << QStringList{"--cors-origin", "ftp://example.org"}
+                                    << "--cors-origin: \"ftp://example.org\" is not an origin such as "
+                                       "http://192.168.1.5:8000 (scheme, host and port only) or '*'"
+                                    << QString() << 0 << qint64(0) << QStringList() << 0;
+        QTest::newRow("private stream without key") << QStringList{"--private-stream"}
+                                                    << "--private-stream needs --api-key or --secure"
+                                                    << QString() << 0 << qint64(0) << QStringList() << 0;
         QTest::newRow("unknown module") << QStringList{"--enable-modules", "classify,caption"}
                                         << "--enable-modules: unknown module \"caption\" (known: classify, talkinghead)"
                                         << QString() << 0 << qint64(0) << QStringList() << 0;
@@ -185,6 +202,49 @@ private Q_SLOTS:
         QCOMPARE(o->modules, modules);
         QCOMPARE(int(printed.size()), notices);
         QVERIFY(o->apiKey.isEmpty());
+    }
+
+    void originOptions()
+    {
+        QCommandLineParser parser;
+        ServerOptions::addOptions(parser);
+        QVERIFY(parser.parse({QStringLiteral("serve"), QStringLiteral("--cors-origin"), QStringLiteral("HTTP://Example.org:80/"),
+                              QStringLiteral("--cors-origin"), QStringLiteral("https://[::1]:8443"),
+                              QStringLiteral("--allow-host"), QStringLiteral("Tunnel.Example")}));
+        const auto o = ServerOptions::fromParser(parser, nullptr);
+        QVERIFY(o);
+        QCOMPARE(o->corsOrigins, (QStringList{QStringLiteral("http://example.org"), QStringLiteral("https://[::1]:8443")}));
+        QCOMPARE(o->allowedHosts, QStringList{QStringLiteral("tunnel.example")});
+        QVERIFY(!o->corsAnyOrigin);
+        const OriginPolicy policy(*o);
+        QVERIFY(policy.originAllowed("http://example.org"));
+        QVERIFY(!policy.originAllowed("http://example.org:8080"));
+        QVERIFY(policy.originAllowed("http://127.0.0.2:3000"));
+        QVERIFY(!policy.originAllowed("null"));
+        QVERIFY(policy.hostAllowed("tunnel.example:443"));
+        QVERIFY(policy.hostAllowed("127.0.0.1:5100"));
+        QVERIFY(!policy.hostAllowed("example.org"));
+        // This machine's own name is this machine.
+        const QByteArray self = QHostInfo::localHostName().toLower().toLatin1();
+        QVERIFY(policy.hostAllowed(self + ":5100"));
+        QVERIFY(policy.originAllowed("http://" + self + ":8000"));
+    }
+
+    void speechLimitOptions()
+    {
+        QCommandLineParser parser;
+        ServerOptions::addOptions(parser);
+        QVERIFY(parser.parse({QStringLiteral("serve")}));
+        auto o = ServerOptions::fromParser(parser, nullptr);
+        QVERIFY(o);
+        QCOMPARE(o->maxSpeechChars, 5000);
+        QCOMPARE(o->maxAudioSeconds, 600.0);
+        QVERIFY(parser.parse({QStringLiteral("serve"), QStringLiteral("--max-speech-chars"), QStringLiteral("20000"),
+                              QStringLiteral("--max-audio-seconds"), QStringLiteral("90")}));
+        o = ServerOptions::fromParser(parser, nullptr);
+        QVERIFY(o);
+        QCOMPARE(o->maxSpeechChars, 20000);
+        QCOMPARE(o->maxAudioSeconds, 90.0);
     }
 
     void apiKeyOptions()
@@ -244,6 +304,13 @@ private Q_SLOTS:
         QCOMPARE(hub.targetFps(), 25.0);
         hub.setTargetFps(1e9);
         QCOMPARE(hub.targetFps(), FrameHub::kMaxFps);
+        QCOMPARE(hub.tickIntervalMs(), 8);
+        // A tiny rate is a slow tick, not an overflowed one (3.3e-7 fps gave a 1 ms timer).
+        hub.setTargetFps(3.3e-7);
+        QCOMPARE(hub.targetFps(), FrameHub::kMinFps);
+        QCOMPARE(hub.tickIntervalMs(), 1000);
+        hub.setTargetFps(25);
+        QCOMPARE(hub.tickIntervalMs(), 40);
     }
 
     void hubEncodesOnlyForViewers()

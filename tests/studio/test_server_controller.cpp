@@ -32,12 +32,14 @@ struct Reply {
 };
 
 // A GET over loopback; spins the event loop (the server runs on this thread).
-Reply get(const QString &url, const QByteArray &bearer = {})
+Reply get(const QString &url, const QByteArray &bearer = {}, const QByteArray &origin = {})
 {
     QNetworkAccessManager nam;
     QNetworkRequest request{QUrl(url)};
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer);
+    if (!origin.isEmpty())
+        request.setRawHeader("Origin", origin);
     std::unique_ptr<QNetworkReply> reply(nam.get(request));
     if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 30000))
         return {};
@@ -222,6 +224,20 @@ private Q_SLOTS:
         QCOMPARE(get(c->url() + QStringLiteral("/api/modules"), "wrong").status, 401);
         QCOMPARE(get(c->url() + QStringLiteral("/api/modules"), key.toLatin1()).status, 200);
         QVERIFY(c->recentRequests().last().contains(QStringLiteral("→ 401")));
+    }
+
+    // On loopback only this computer's pages may use the server; on every network any page may (SillyTavern may
+    // be opened on another machine), which the panel says, recommending a key.
+    void originsFollowTheHost()
+    {
+        auto c = makeController();
+        QVERIFY2(c->start(), qPrintable(c->error()));
+        QCOMPARE(get(c->url() + QStringLiteral("/api/modules"), {}, "http://localhost:8000").status, 200);
+        QCOMPARE(get(c->url() + QStringLiteral("/api/modules"), {}, "http://192.168.1.5:8000").status, 403);
+        c->stop();
+        c->setHost(QStringLiteral("0.0.0.0"));
+        QVERIFY2(c->start(), qPrintable(c->error()));
+        QCOMPARE(get(c->url() + QStringLiteral("/api/modules"), {}, "http://192.168.1.5:8000").status, 200);
     }
 
     void copiesTheUrl()
