@@ -326,7 +326,7 @@ int main(int argc, char **argv)
         QString fast, slow;
         int reconnects = 0;
         for (auto &v : viewers) {
-            (v->slow ? slow : fast) += QStringLiteral(" %1").arg(double(v->parts - v->partsAtSample) / seconds, 0, 'f', 1);
+            (v->slow ? slow : fast) += QStringLiteral(" %1").arg(double(v->parts - v->partsAtSample) / seconds, 0, 'f', v->slow ? 2 : 1);
             v->partsAtSample = v->parts;
             reconnects += v->reconnects;
         }
