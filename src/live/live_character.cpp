@@ -104,6 +104,12 @@ QThreadPool *mouthPool()
 }
 
 const QString kSuperseded = QStringLiteral("superseded by a newer speak or lipsync request");
+const QString kClientGone = QStringLiteral("cancelled: the client went away");
+
+QString stopReason(const std::shared_ptr<const std::atomic<bool>> &clientGone)
+{
+    return clientGone && clientGone->load() ? kClientGone : kSuperseded;
+}
 }
 
 struct LiveCharacter::Impl {
@@ -535,16 +541,19 @@ QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const 
     });
 }
 
-QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs)
+QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs,
+                                          std::shared_ptr<const std::atomic<bool>> clientGone)
 {
     const quint64 ticket = ++d->mouthRequests;
-    auto superseded = [d = d, ticket] { return d->mouthRequests.load() != ticket; };
-    return QtConcurrent::run(mouthPool(), [d = d, text, voice, startAtEpochMs, superseded] {
+    auto superseded = [d = d, ticket, clientGone] {
+        return d->mouthRequests.load() != ticket || (clientGone && clientGone->load());
+    };
+    return QtConcurrent::run(mouthPool(), [d = d, text, voice, startAtEpochMs, superseded, clientGone] {
         SpeechAudio speech;
         const auto result = SpeechSynthesizer::synthesize(text, voice, &speech.error, superseded);
         if (!result) {
             if (superseded()) {
-                speech.error = kSuperseded;
+                speech.error = stopReason(clientGone);
                 speech.status = 409;
             }
             return speech;
@@ -559,12 +568,15 @@ QFuture<SpeechAudio> LiveCharacter::speak(const QString &text, const QString &vo
 }
 
 QFuture<BackendResult> LiveCharacter::lipSync(const QByteArray &audio, const QString &fileName,
-                                              std::optional<qint64> startAtEpochMs)
+                                              std::optional<qint64> startAtEpochMs,
+                                              std::shared_ptr<const std::atomic<bool>> clientGone)
 {
     const quint64 ticket = ++d->mouthRequests;
-    auto superseded = [d = d, ticket] { return d->mouthRequests.load() != ticket; };
+    auto superseded = [d = d, ticket, clientGone] {
+        return d->mouthRequests.load() != ticket || (clientGone && clientGone->load());
+    };
     const double maxSeconds = maxAudioSeconds();
-    return QtConcurrent::run(mouthPool(), [d = d, audio, fileName, startAtEpochMs, superseded, maxSeconds] {
+    return QtConcurrent::run(mouthPool(), [d = d, audio, fileName, startAtEpochMs, superseded, maxSeconds, clientGone] {
         BackendResult result;
         auto refuse = [&](int status, const QString &error) {
             result.status = status;
@@ -572,7 +584,7 @@ QFuture<BackendResult> LiveCharacter::lipSync(const QByteArray &audio, const QSt
             return result;
         };
         if (superseded())
-            return refuse(409, kSuperseded);
+            return refuse(409, stopReason(clientGone));
         if (audio.isEmpty())
             return refuse(400, QStringLiteral("file: the audio upload \"%1\" is empty").arg(fileName));
         // QAudioDecoder reads from a file (or a device it may read on another thread); a private temporary file is
@@ -586,7 +598,7 @@ QFuture<BackendResult> LiveCharacter::lipSync(const QByteArray &audio, const QSt
                                            {maxSeconds, superseded}, &overLimit);
         if (!pcm) {
             if (superseded())
-                return refuse(409, kSuperseded);
+                return refuse(409, stopReason(clientGone));
             if (overLimit)
                 return refuse(413, QStringLiteral("file: \"%1\" is longer than the limit of %2 s (--max-audio-seconds)")
                                        .arg(fileName).arg(maxSeconds));

@@ -67,9 +67,10 @@ public:
     // timeline on the animator's clock from `startAtEpochMs` (the client's clock is assumed to agree with ours;
     // none = now), replacing random talking while the clip lasts. They run one at a time on their own worker (not
     // the global pool that loadImage() uses); each new request supersedes those still computing (409).
-    QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs) override;
-    QFuture<BackendResult> lipSync(const QByteArray &audio, const QString &fileName,
-                                   std::optional<qint64> startAtEpochMs) override;
+    QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs,
+                               std::shared_ptr<const std::atomic<bool>> clientGone = {}) override;
+    QFuture<BackendResult> lipSync(const QByteArray &audio, const QString &fileName, std::optional<qint64> startAtEpochMs,
+                                   std::shared_ptr<const std::atomic<bool>> clientGone = {}) override;
     // Supersedes every speech and lip-sync request still computing (at shutdown: they stop within milliseconds).
     void cancelSpeech();
     // What speak() and lipSync() do once their audio is analysed, for callers that analysed it themselves (the

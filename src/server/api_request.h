@@ -8,6 +8,9 @@
 #include <QList>
 #include <QPair>
 
+#include <atomic>
+#include <memory>
+
 namespace ths {
 
 struct ApiRequest {
@@ -15,6 +18,9 @@ struct ApiRequest {
     QByteArray target;  // the request target as sent, e.g. "//api/talkinghead/result_feed?t=1"
     QList<QPair<QByteArray, QByteArray>> headers; // names as sent
     QByteArray body;
+    // Set by the transport when the client goes away before its answer (may be null): a backend still computing the
+    // answer (speech, lip-sync) stops instead of working for nobody.
+    std::shared_ptr<const std::atomic<bool>> clientGone;
 
     // The first header of that name (case-insensitive), or empty.
     [[nodiscard]] QByteArray header(QByteArrayView name) const;

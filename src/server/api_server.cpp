@@ -96,13 +96,18 @@ void ApiServer::dispatch(HttpConnection *connection, const ApiRequest &api)
     const bool head = api.method == "HEAD";
     const Answered answered{QString::fromLatin1(api.method), QString::fromUtf8(api.path()), m_clock.nsecsElapsed()};
 
-    QFuture<ApiResponse> future = m_service->handle(api);
+    ApiRequest request = api;
+    const auto gone = std::make_shared<std::atomic<bool>>(false);
+    request.clientGone = gone;
+    QFuture<ApiResponse> future = m_service->handle(request);
     if (future.isFinished()) {
         deliver(connection, head, resultOf(future, m_service, api), answered);
         return;
     }
-    // The watcher lives on the connection: if the peer goes away first, the answer is simply dropped.
+    // The watcher lives on the connection: if the peer goes away first, the answer is simply dropped, and the
+    // backend is told (the connection dies with its socket; the watcher, its child, is still there to hear it).
     auto *watcher = new QFutureWatcher<ApiResponse>(connection);
+    connect(connection, &QObject::destroyed, watcher, [gone] { gone->store(true); });
     connect(watcher, &QFutureWatcherBase::finished, connection,
             [this, watcher, connection, head, answered, headers = ApiRequest{{}, {}, api.headers, {}}] {
                 watcher->deleteLater();

@@ -428,7 +428,7 @@ QFuture<ApiResponse> ApiService::speak(const ApiRequest &request)
             return QtFuture::makeReadyFuture(error);
         voice = *v;
     }
-    return m_backend->speak(*text, voice, startAt).then([](const SpeechAudio &speech) {
+    return m_backend->speak(*text, voice, startAt, request.clientGone).then([](const SpeechAudio &speech) {
         if (!speech.error.isEmpty())
             return ApiResponse::error(speech.status, speech.error);
         ApiResponse response = ApiResponse::text(speech.wav);
@@ -454,7 +454,7 @@ QFuture<ApiResponse> ApiService::lipSync(const ApiRequest &request)
     if (const MultipartPart *field = form->find(u"start_at");
         field && !startAtField(QJsonValue(QString::fromUtf8(field->data)), &startAt, &error))
         return QtFuture::makeReadyFuture(error);
-    return m_backend->lipSync(file->data, file->fileName, startAt).then([](const BackendResult &result) {
+    return m_backend->lipSync(file->data, file->fileName, startAt, request.clientGone).then([](const BackendResult &result) {
         return backendAnswer(result, QStringLiteral("lipsync"));
     });
 }

@@ -74,13 +74,16 @@ public:
     // loadAnimatorSettings() call and at start.
     [[nodiscard]] virtual double targetFps() const = 0;
     // POST speak (ours): speak `text` with `voice` and move the mouth in sync from `startAtEpochMs` (ms since the
-    // Unix epoch; none = when the answer is sent). The default says the backend has no speech.
-    virtual QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs);
+    // Unix epoch; none = when the answer is sent). The default says the backend has no speech. `clientGone` (may be
+    // null) turns true when the client stops waiting: the work stops.
+    virtual QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs,
+                                       std::shared_ptr<const std::atomic<bool>> clientGone = {});
     // POST lipsync (ours): move the mouth to this audio (any format Qt Multimedia decodes) from `startAtEpochMs`.
     // Audio longer than maxAudioSeconds() is refused with 413. A newer speak or lipsync supersedes one still
     // being computed (409), so abandoned requests do not keep the worker busy.
     virtual QFuture<BackendResult> lipSync(const QByteArray &audio, const QString &fileName,
-                                           std::optional<qint64> startAtEpochMs);
+                                           std::optional<qint64> startAtEpochMs,
+                                           std::shared_ptr<const std::atomic<bool>> clientGone = {});
     // The server's --max-audio-seconds (set by ApiService at start).
     void setMaxAudioSeconds(double seconds) { m_maxAudioSeconds = seconds; }
     [[nodiscard]] double maxAudioSeconds() const { return m_maxAudioSeconds; }

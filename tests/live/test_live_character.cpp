@@ -233,6 +233,22 @@ private Q_SLOTS:
     // Speech runs on its own worker, one request at a time, and a newer request supersedes one still computing:
     // abandoned long texts neither delay a load (they used to hold the global pool's threads for minutes) nor
     // keep computing.
+    // A synthesis whose client went away stops (the server sets the flag when the connection closes).
+    void speechStopsWhenTheClientGoesAway()
+    {
+        QString text;
+        while (text.size() < 200000)
+            text += QStringLiteral("A long text that nobody will wait for, spoken again and again. ");
+        auto gone = std::make_shared<std::atomic<bool>>(false);
+        QFuture<SpeechAudio> speech = m_live->speak(text, QStringLiteral("en"), std::nullopt, gone);
+        QTest::qWait(300);
+        QVERIFY(!speech.isFinished());
+        gone->store(true);
+        QVERIFY2(QTest::qWaitFor([&] { return speech.isFinished(); }, 30000), "an abandoned synthesis kept computing");
+        QCOMPARE(speech.result().status, 409);
+        QCOMPARE(speech.result().error, QStringLiteral("cancelled: the client went away"));
+    }
+
     void speechNeverBlocksLoadAndIsSuperseded()
     {
         QString text;

@@ -3,9 +3,11 @@
 
 #include "keyword_classifier.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QtConcurrent>
 
 namespace ths::test {
@@ -163,6 +165,25 @@ QJsonObject PaintedBackend::status() const
     return {{QStringLiteral("loaded"), !m_character.isNull()}, {QStringLiteral("paused"), m_paused},
             {QStringLiteral("talking"), m_talking}, {QStringLiteral("emotion"), m_emotion},
             {QStringLiteral("frames_rendered"), m_frames.load()}};
+}
+
+QFuture<SpeechAudio> PaintedBackend::speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs,
+                                           std::shared_ptr<const std::atomic<bool>> clientGone)
+{
+    if (!m_endlessSpeech)
+        return TalkingheadBackend::speak(text, voice, startAtEpochMs, clientGone);
+    ++m_speechStarted;
+    return QtConcurrent::run([this, clientGone] {
+        SpeechAudio speech;
+        QElapsedTimer waited;
+        waited.start();
+        while (!(clientGone && clientGone->load()) && waited.elapsed() < 30000)
+            QThread::msleep(5);
+        if (clientGone && clientGone->load())
+            ++m_speechCancelled;
+        speech.error = QStringLiteral("stopped");
+        return speech;
+    });
 }
 
 } // namespace ths::test

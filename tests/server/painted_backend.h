@@ -29,6 +29,13 @@ public:
     // Random pixels instead of the picture: PNG cannot compress them, so frames are large (slow-viewer tests).
     void setNoise(bool noise) { m_noise = noise; }
 
+    // Speech that computes until its client goes away (the transport's cancellation), instead of "no speech".
+    void setEndlessSpeech(bool endless) { m_endlessSpeech = endless; }
+    int speechStarted() const { return m_speechStarted; }
+    int speechCancelled() const { return m_speechCancelled; }
+    QFuture<SpeechAudio> speak(const QString &text, const QString &voice, std::optional<qint64> startAtEpochMs,
+                               std::shared_ptr<const std::atomic<bool>> clientGone = {}) override;
+
     QString emotion() const;
     bool talking() const;
     bool paused() const;
@@ -62,6 +69,9 @@ private:
     std::atomic<bool> m_noise{false};
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_frames{0};
+    std::atomic<bool> m_endlessSpeech{false};
+    std::atomic<int> m_speechStarted{0};
+    std::atomic<int> m_speechCancelled{0};
     QThread *m_thread;
 };
 

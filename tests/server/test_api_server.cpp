@@ -456,6 +456,23 @@ private Q_SLOTS:
                  QStringLiteral("400: this server has no speech synthesis"));
     }
 
+    // A client that gives up on a speech request stops its computation (the transport tells the backend).
+    void abandonedSpeechIsCancelled()
+    {
+        m_backend->setEndlessSpeech(true);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray body = R"({"text": "hello"})";
+        socket.write("POST /api/talkinghead/speak HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QVERIFY(waitUntil([&] { return m_backend->speechStarted() == 1; }));
+        QTest::qWait(100);
+        QCOMPARE(m_backend->speechCancelled(), 0); // still waited for
+        socket.abort();
+        QVERIFY(waitUntil([&] { return m_backend->speechCancelled() == 1; }));
+    }
+
     void unknownRoutesAndMethods()
     {
         HttpReply r = m_client->get(QStringLiteral("/api/nothing/here"), {{"Origin", kOrigin}});
