@@ -8,6 +8,8 @@
 #include "live/live_character.h"
 #include "support/address_space_cap.h"
 
+#include "support/real_weights.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -63,9 +65,7 @@ class TestLiveCharacter : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
-            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         PoserOptions options;
         options.modelsDir = QStringLiteral(THS_MODELS_DIR);
         m_live = std::make_unique<LiveCharacter>(std::make_unique<Poser>(options), QStringLiteral("separable_float"));

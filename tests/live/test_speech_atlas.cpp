@@ -9,6 +9,8 @@
 #include "live/live_character.h"
 #include "live/speech_atlas.h"
 
+#include "support/real_weights.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
@@ -176,9 +178,7 @@ private Q_SLOTS:
     // shows; they are kept on disk; after an emotion change the cells of the new emotion are shown.
     void liveSpeechPlaysTrueRendersOfCells()
     {
-        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
-            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         PoserOptions options;
         options.modelsDir = QStringLiteral(THS_MODELS_DIR);
         options.precision = tha3::Precision::Float32;

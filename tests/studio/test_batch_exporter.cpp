@@ -7,6 +7,8 @@
 #include "engine/poser.h"
 #include "studio/batch_exporter.h"
 
+#include "support/real_weights.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -63,9 +65,7 @@ class TestBatchExporter : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
-            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         QVERIFY(m_dir.isValid());
         const ImportedImage imported = importImageFile(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png"));
         QVERIFY2(imported.report.ok(), qPrintable(imported.report.summary()));

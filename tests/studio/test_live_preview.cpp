@@ -10,6 +10,8 @@
 #include "studio/live_preview.h"
 #include "studio/studio_image_provider.h"
 
+#include "support/real_weights.h"
+
 #include <QFile>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -39,9 +41,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // the preview's speech atlas must not fill the user's cache
-        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
-            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         PoserOptions options;
         options.modelsDir = QStringLiteral(THS_MODELS_DIR);
         m_poser = std::make_shared<Poser>(options);

@@ -9,6 +9,8 @@
 #include "studio/studio_image_provider.h"
 #include "support/address_space_cap.h"
 
+#include "support/real_weights.h"
+
 #include <QFile>
 #include <QSignalSpy>
 #include <QTest>
@@ -35,9 +37,7 @@ class TestPreviewRenderer : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
-            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         PoserOptions options;
         options.modelsDir = QStringLiteral(THS_MODELS_DIR);
         m_poser = std::make_shared<Poser>(options);

@@ -8,6 +8,8 @@
 #include "server/api_server.h"
 #include "studio/server_controller.h"
 
+#include "support/real_weights.h"
+
 #include <QClipboard>
 #include <QFile>
 #include <QJsonDocument>
@@ -75,9 +77,7 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("ths-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("test_server_controller"));
         QSettings().clear();
-        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
-            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         PoserOptions options;
         options.modelsDir = QStringLiteral(THS_MODELS_DIR);
         m_live = std::make_unique<LiveCharacter>(std::make_unique<Poser>(options), QStringLiteral("separable_float"));

@@ -6,6 +6,8 @@
 #include "engine/poser.h"
 #include "studio/studio_launcher.h"
 
+#include "support/real_weights.h"
+
 #include <QDir>
 #include <QFile>
 #include <QQmlApplicationEngine>
@@ -77,9 +79,7 @@ class TestStudioApp : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
-            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         // Settings, recent files and presets go to throw-away test locations, starting empty.
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();

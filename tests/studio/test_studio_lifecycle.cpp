@@ -9,6 +9,8 @@
 #include "server/api_server.h"
 #include "studio/studio_launcher.h"
 
+#include "support/real_weights.h"
+
 #include <QDir>
 #include <QFile>
 #include <QQuickWindow>
@@ -69,9 +71,7 @@ class TestStudioLifecycle : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty()
-            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png")))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
