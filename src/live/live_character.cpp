@@ -167,7 +167,7 @@ struct LiveCharacter::Impl {
 
     // Render thread only
     QByteArray imageDigest;
-    std::unique_ptr<SpeechAtlas> atlas, previousAtlas; // the current rest pose's and the one before (emotions alternate)
+    std::unique_ptr<SpeechAtlas> atlas; // the current rest pose's
     std::optional<Pose> observedRest;
     std::chrono::steady_clock::time_point observedRestSince;
     int shownSinceFill = 0;
@@ -214,21 +214,17 @@ struct LiveCharacter::Impl {
     {
         const QByteArray key = SpeechAtlas::keyFor(imageDigest, rest, poser.rendererId());
         if (!atlas || atlas->key() != key) {
-            if (previousAtlas && previousAtlas->key() == key) {
-                std::swap(atlas, previousAtlas);
-            } else {
-                QString dir;
-                qint64 maxBytes;
-                {
-                    std::lock_guard lock(mutex);
-                    dir = atlasDir;
-                    maxBytes = atlasMaxBytes;
-                }
-                previousAtlas = std::move(atlas);
-                atlas = std::make_unique<SpeechAtlas>(key, dir);
-                if (!dir.isEmpty())
-                    SpeechAtlas::pruneLater(dir, maxBytes);
+            QString dir;
+            qint64 maxBytes;
+            {
+                std::lock_guard lock(mutex);
+                dir = atlasDir;
+                maxBytes = atlasMaxBytes;
             }
+            atlas.reset(); // one atlas in memory (up to 50 MB); the disk keeps the others
+            atlas = std::make_unique<SpeechAtlas>(key, dir);
+            if (!dir.isEmpty())
+                SpeechAtlas::pruneLater(dir, maxBytes);
             std::lock_guard lock(mutex);
             atlasComplete = false;
             atlasCells = atlas->readyCount();
