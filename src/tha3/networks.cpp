@@ -252,6 +252,13 @@ void setBodyDtype(torch::nn::Module &network, at::ScalarType dtype)
             child.value()->to(dtype);
 }
 
+void setBottleneckDtype(torch::nn::Module &network, at::ScalarType dtype)
+{
+    for (const auto &child : network.named_modules())
+        if (child.key().ends_with("bottleneck_blocks"))
+            child.value()->to(dtype);
+}
+
 void BlockLists::registerOn(torch::nn::Module &owner)
 {
     owner.register_module("downsample_blocks", downsample);
@@ -461,8 +468,11 @@ std::vector<torch::Tensor> TwoAlgoFaceBodyRotatorImpl::forward(const torch::Tens
                              m_lists.dtype());
     for (const auto &block : *m_lists.downsample)
         x = block->as<ConvNormActImpl>()->forward(x);
+    // The bottleneck may compute in another type than the rest (bf16 on the CPU: see setBottleneckDtype).
+    x = toType(x, m_lists.bottleneck->parameters().front().scalar_type());
     for (const auto &block : *m_lists.bottleneck)
         x = block->as<ResnetBlockImpl>()->forward(x);
+    x = toType(x, m_lists.upsample->parameters().front().scalar_type());
     for (const auto &block : *m_lists.upsample)
         x = block->as<ResizeUpsampleImpl>()->forward(x);
     x = toType(x, m_grid->dtype());

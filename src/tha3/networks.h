@@ -217,6 +217,8 @@ torch::Tensor toType(const torch::Tensor &x, at::ScalarType t);
 
 // Moves the blocks of a network (its "body"/"encoder_decoder" and *_blocks children) to `dtype`, leaving the heads.
 void setBodyDtype(torch::nn::Module &network, at::ScalarType dtype);
+// Only the bottleneck blocks (the 512-channel ResNet blocks at 1/8 resolution) of a network with *_blocks lists.
+void setBottleneckDtype(torch::nn::Module &network, at::ScalarType dtype);
 
 // Switches every block of `module` between the original's exact op sequence and the faster equivalent kernels.
 void setExactOps(torch::nn::Module &module, bool exact);
