@@ -4,6 +4,8 @@
 // the pose error of the atlas frames, send rate and server CPU per sent frame with 1 and 8 result_feed viewers.
 // Prints one line per figure. Usage: bench_serve [seconds per phase, default 10]
 
+#include "support/serve_process.h"
+
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -107,18 +109,7 @@ int main(int argc, char **argv)
 
     QTemporaryDir atlasDir; // a cold atlas: the first sentence shows what a new character or emotion costs
     QProcess server;
-    server.start(QStringLiteral(THS_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
-                                               QStringLiteral("--speech-atlas-dir"), atlasDir.path()});
-    QElapsedTimer wait;
-    wait.start();
-    while (wait.elapsed() < 60000) {
-        server.waitForReadyRead(200);
-        const auto m = QRegularExpression(QStringLiteral("Listening on (http://\\S+)")).match(QString::fromUtf8(server.peek(4096)));
-        if (m.hasMatch()) {
-            base = QUrl(m.captured(1));
-            break;
-        }
-    }
+    base = ths::test::startServe(server, QStringLiteral(THS_CLI_PATH), atlasDir.path());
     if (!base.isValid()) {
         std::fprintf(stderr, "the server did not start: %s\n", server.readAllStandardError().constData());
         return 1;

@@ -11,6 +11,8 @@
 // to exit, and its exit code.
 // Not a ctest test. Usage: build/tests/app/bench_soak [--minutes N]   (default 20; fractions such as 0.5 work)
 
+#include "support/serve_process.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -114,19 +116,7 @@ int main(int argc, char **argv)
     // The server, with a cold speech atlas of its own.
     QTemporaryDir atlasDir;
     QProcess server;
-    QUrl base;
-    server.start(QStringLiteral(THS_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
-                                               QStringLiteral("--speech-atlas-dir"), atlasDir.path()});
-    QElapsedTimer wait;
-    wait.start();
-    while (wait.elapsed() < 60000 && server.state() != QProcess::NotRunning) {
-        server.waitForReadyRead(200);
-        const auto m = QRegularExpression(QStringLiteral("Listening on (http://\\S+)")).match(QString::fromUtf8(server.peek(4096)));
-        if (m.hasMatch()) {
-            base = QUrl(m.captured(1));
-            break;
-        }
-    }
+    const QUrl base = ths::test::startServe(server, QStringLiteral(THS_CLI_PATH), atlasDir.path());
     if (!base.isValid()) {
         std::fprintf(stderr, "the server did not start: %s\n", server.readAllStandardError().constData());
         return 1;

@@ -5,6 +5,7 @@
 // nothing is consumed beyond a request or after a refusal, and that the limits hold. Under ASan/UBSan
 // (-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined) it also checks memory safety.
 
+#include "http_mutator.h"
 #include "server/http_request_reader.h"
 
 #include <QRandomGenerator>
@@ -100,30 +101,6 @@ QList<QByteArray> seeds()
     };
 }
 
-QByteArray mutate(QByteArray bytes, QRandomGenerator &random)
-{
-    static const QByteArray interesting = QByteArray(" \t\r\n:;0fF-+,\x00\x7f\xff/?%", 19);
-    const int edits = 1 + int(random.bounded(4));
-    for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
-        const qsizetype at = qsizetype(random.bounded(quint32(bytes.size())));
-        switch (random.bounded(7)) {
-        case 0: bytes[at] = char(random.bounded(256)); break;
-        case 1: bytes.insert(at, interesting[qsizetype(random.bounded(quint32(interesting.size())))]); break;
-        case 2: bytes.remove(at, 1 + qsizetype(random.bounded(3))); break;
-        case 3: { // duplicate a line
-            const qsizetype start = bytes.lastIndexOf('\n', at) + 1;
-            const qsizetype end = bytes.indexOf('\n', at);
-            if (end > start)
-                bytes.insert(end + 1, bytes.mid(start, end + 1 - start));
-            break;
-        }
-        case 4: bytes.truncate(at); break;
-        case 5: bytes.insert(at, QByteArray(int(random.bounded(3000)), 'A')); break;
-        default: bytes.insert(at, QByteArray::number(quint64(random.generate64()), 16)); break;
-        }
-    }
-    return bytes;
-}
 
 } // namespace
 
@@ -165,9 +142,9 @@ private Q_SLOTS:
         const QList<QByteArray> base = seeds();
         int refused = 0, accepted = 0;
         for (int i = 0; i < 12000; ++i) {
-            QByteArray input = mutate(base[i % base.size()], random);
+            QByteArray input = ths::test::mutateHttp(base[i % base.size()], random, 4, true);
             if (i % 5 == 0)
-                input += mutate(base[(i / 5) % base.size()], random); // pipelined
+                input += ths::test::mutateHttp(base[(i / 5) % base.size()], random, 4, true); // pipelined
             const Outcome whole = read(input, {});
             QVERIFY2(whole.violation.isEmpty(), qPrintable(QStringLiteral("case %1: %2").arg(i).arg(whole.violation)));
             QList<int> pieces;

@@ -5,6 +5,7 @@
 // in order, HTTP/1.0 is answered as 1.0 and closed, slow or idle clients time out, and the number of
 // connections is capped. Every wait is bounded; no timing is asserted beyond the configured timeouts.
 
+#include "http_mutator.h"
 #include "http_test_client.h"
 #include "keyword_classifier.h"
 #include "painted_backend.h"
@@ -130,29 +131,6 @@ QList<int> statusesIn(const QByteArray &bytes, qsizetype *rest)
     return statuses;
 }
 
-QByteArray mutated(QByteArray bytes, QRandomGenerator &random)
-{
-    static const QByteArray interesting = QByteArray(" \t\r\n:;0fF-+,\x00\x7f\xff/?%", 19);
-    const int edits = 1 + int(random.bounded(3));
-    for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
-        const qsizetype at = qsizetype(random.bounded(quint32(bytes.size())));
-        switch (random.bounded(6)) {
-        case 0: bytes[at] = char(random.bounded(256)); break;
-        case 1: bytes.insert(at, interesting[qsizetype(random.bounded(quint32(interesting.size())))]); break;
-        case 2: bytes.remove(at, 1 + qsizetype(random.bounded(3))); break;
-        case 3: {
-            const qsizetype start = bytes.lastIndexOf('\n', at) + 1;
-            const qsizetype end = bytes.indexOf('\n', at);
-            if (end > start)
-                bytes.insert(end + 1, bytes.mid(start, end + 1 - start));
-            break;
-        }
-        case 4: bytes.truncate(at); break;
-        default: bytes.insert(at, QByteArray::number(quint64(random.generate64()), 16)); break;
-        }
-    }
-    return bytes;
-}
 
 } // namespace
 
@@ -430,9 +408,9 @@ private Q_SLOTS:
         QRandomGenerator random(1205);
         int refused = 0;
         for (int i = 0; i < 500; ++i) {
-            QByteArray input = mutated(seeds[i % seeds.size()], random);
+            QByteArray input = ths::test::mutateHttp(seeds[i % seeds.size()], random, 3, false);
             if (i % 3 == 0)
-                input += mutated(seeds[(i / 3 + 1) % seeds.size()], random);
+                input += ths::test::mutateHttp(seeds[(i / 3 + 1) % seeds.size()], random, 3, false);
             const Expected expected = expectedFor(input, limits);
             RawConnection raw(m_server->port());
             raw.write(input);
