@@ -5,7 +5,7 @@ namespace ths {
 
 QStringList EmotionClassifier::labels()
 {
-    // Alphabetical, as in the GoEmotions label file and docs/sillytavern-api.md §5.1; clients index sprites by
+    // Alphabetical, as in the GoEmotions label file and the Extras classify module; clients index sprites by
     // these exact names, so neither spelling nor order may change.
     static const QStringList kLabels = {
         QStringLiteral("admiration"),  QStringLiteral("amusement"),      QStringLiteral("anger"),

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The SillyTavern-Extras wire contract (sillytavern-api.md §1–§3, §10) as a function from ApiRequest to
+// The SillyTavern-Extras wire contract (README, "The API server") as a function from ApiRequest to
 // ApiResponse: routing (with "//api/…" accepted), the API key, module switches, CORS on every answer, JSON and
 // multipart checks with errors that name the field, and the classify / talkinghead endpoints. No sockets here:
 // ApiServer feeds it from its HTTP connections, and result_feed comes back as a response with `stream` set.
