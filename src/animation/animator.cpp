@@ -16,6 +16,13 @@ namespace ths {
 
 namespace {
 const int kBreathing = Pose::indexOf(QStringLiteral("breathing_index"));
+
+// An emotion's target as the speech atlas renders it: breathing at 0 (it is the breathing driver's alone).
+Pose atRest(Pose target)
+{
+    target[kBreathing] = 0.0f;
+    return target;
+}
 const QString kConfusion = QStringLiteral("confusion");
 } // namespace
 
@@ -46,9 +53,7 @@ AnimatedFrame Animator::advance()
 Pose Animator::restPose() const
 {
     QMutexLocker lock(&m_mutex);
-    Pose rest = emotionTarget();
-    rest[kBreathing] = 0.0f;
-    return rest;
+    return atRest(emotionTarget());
 }
 
 void Animator::setHoldStillWhileSpeaking(bool hold)
@@ -79,8 +84,7 @@ AnimatedFrame Animator::advanceTo(double now)
 
     Pose target = emotionTarget();
     m_lastTarget = target;
-    Pose rest = target;
-    rest[kBreathing] = 0.0f;
+    const Pose rest = atRest(target);
     if (!m_current)
         m_current = target;
     target[kBreathing] = (*m_current)[kBreathing]; // breathing is the breathing driver's alone

@@ -259,19 +259,14 @@ struct LiveCharacter::Impl {
         if (now - observedRestSince < kRestSettle)
             return false;
         SpeechAtlas &target = atlasFor(rest, poser);
-        const int cell = nextCellToFill(target);
-        {
-            std::lock_guard lock(mutex);
-            atlasCells = target.readyCount();
-            atlasComplete = cell < 0;
-        }
-        if (cell < 0)
-            return false;
-        target.store(cell, poser.render(image, cellPose(rest, AtlasCell::fromIndex(cell))));
+        const int cell = nextCellToFill(target); // may read cells from disk
+        if (cell >= 0)
+            target.store(cell, poser.render(image, cellPose(rest, AtlasCell::fromIndex(cell))));
         std::lock_guard lock(mutex);
-        ++cellsRendered;
+        atlasComplete = cell < 0;
+        cellsRendered += cell >= 0;
         atlasCells = target.readyCount();
-        return true;
+        return cell >= 0;
     }
 
     // The frame for `frame`: its cell from the atlas (rendered now if missing) while it speaks at rest, else a render

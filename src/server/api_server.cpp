@@ -109,7 +109,7 @@ void ApiServer::dispatch(HttpConnection *connection, const ApiRequest &api)
     auto *watcher = new QFutureWatcher<ApiResponse>(connection);
     connect(connection, &QObject::destroyed, watcher, [gone] { gone->store(true); });
     connect(watcher, &QFutureWatcherBase::finished, connection,
-            [this, watcher, connection, head, answered, headers = ApiRequest{{}, {}, api.headers, {}}] {
+            [this, watcher, connection, head, answered, headers = ApiRequest{{}, {}, api.headers, {}, {}}] {
                 watcher->deleteLater();
                 deliver(connection, head, resultOf(watcher->future(), m_service, headers), answered);
             });

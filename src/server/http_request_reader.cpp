@@ -115,10 +115,7 @@ HttpRequestReader::Step HttpRequestReader::consume(QByteArrayView data)
             step.consumed += readHead(rest, &step.event);
             break;
         case State::Body: {
-            const qint64 take = qMin<qint64>(m_bodyLeft, rest.size());
-            m_current.request.body.append(rest.first(take));
-            m_bodyLeft -= take;
-            step.consumed += take;
+            step.consumed += readBody(rest);
             if (m_bodyLeft == 0) {
                 m_state = State::Done;
                 step.event = Event::RequestReady;
@@ -133,10 +130,7 @@ HttpRequestReader::Step HttpRequestReader::consume(QByteArrayView data)
             break;
         }
         case State::ChunkData: {
-            const qint64 take = qMin<qint64>(m_bodyLeft, rest.size());
-            m_current.request.body.append(rest.first(take));
-            m_bodyLeft -= take;
-            step.consumed += take;
+            step.consumed += readBody(rest);
             if (m_bodyLeft == 0)
                 m_state = State::ChunkDataEnd;
             break;
@@ -192,6 +186,14 @@ HttpRequestReader::Step HttpRequestReader::consume(QByteArrayView data)
             step.event = Event::Failed;
     }
     return step;
+}
+
+qsizetype HttpRequestReader::readBody(QByteArrayView data)
+{
+    const qsizetype take = qsizetype(qMin<qint64>(m_bodyLeft, data.size()));
+    m_current.request.body.append(data.first(take));
+    m_bodyLeft -= take;
+    return take;
 }
 
 qsizetype HttpRequestReader::readLine(QByteArrayView data, bool *complete)

@@ -71,6 +71,7 @@ private:
 
     qsizetype readHead(QByteArrayView data, Event *event);
     qsizetype readLine(QByteArrayView data, bool *complete); // into m_line, CRLF-terminated, bounded
+    qsizetype readBody(QByteArrayView data);                 // up to m_bodyLeft bytes of the body (or chunk)
     void endOfHead(Event *event);
     void endOfChunkSizeLine(Event *event);
     void fail(int status, const QString &message, qint64 unreadBodyBytes = 0);
