@@ -7,6 +7,56 @@
 
 namespace ths::look {
 
+// The hot loops get a second copy for x86-64-v3 (AVX2, FMA), picked at load time where the CPU has it.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define THS_LOOK_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define THS_LOOK_CLONES
+#endif
+
+THS_LOOK_CLONES void addScaled(float *__restrict out, const float *__restrict in, float k, size_t n)
+{
+    for (size_t i = 0; i < n; ++i)
+        out[i] += k * in[i];
+}
+
+namespace {
+
+// e^x for x ≤ 0, to about 2e-7 relative: e^x = 2^n · e^r, n = round(x·log2 e), |r| ≤ ln2/2, e^r by its Taylor
+// polynomial of degree 7. Branch-free, so the loop below vectorises (std::exp does not).
+inline float expNonPositive(float x)
+{
+    x = x < -87.0f ? -87.0f : x;
+    const float t = x * 1.44269504f - 0.5f;
+    const int ti = int(t);
+    const int n = ti - (t < float(ti) ? 1 : 0) + 1; // floor(t) + 1
+    const float r = (x - float(n) * 0.693145752f) - float(n) * 1.42860677e-6f;
+    float p = 1.0f / 5040;
+    p = p * r + 1.0f / 720;
+    p = p * r + 1.0f / 120;
+    p = p * r + 1.0f / 24;
+    p = p * r + 1.0f / 6;
+    p = p * r + 0.5f;
+    p = p * r + 1.0f;
+    p = p * r + 1.0f;
+    int32_t bits;
+    std::memcpy(&bits, &p, 4);
+    bits += n * (1 << 23);
+    std::memcpy(&p, &bits, 4);
+    return p;
+}
+
+} // namespace
+
+THS_LOOK_CLONES void toneMap(float *v, size_t n, float exposure)
+{
+    for (size_t i = 0; i < n; ++i) {
+        const float x = v[i] > 0.0f ? v[i] : 0.0f;
+        const float y = 1.0f - expNonPositive(-x * exposure);
+        v[i] = y < 0.0f ? 0.0f : (y > 1.0f ? 1.0f : y);
+    }
+}
+
 std::vector<float> gaussianKernel(int size, double sigma)
 {
     std::vector<float> k(static_cast<size_t>(size));
@@ -24,28 +74,23 @@ std::vector<float> gaussianKernel(int size, double sigma)
 
 namespace {
 
-template<int C>
-void blurRows(float *data, int w, int h, const std::vector<float> &k)
+// Along the rows: each output row is the sum of the tap-shifted padded row, scaled.
+void blurRows(float *data, int w, int h, int channels, const std::vector<float> &k)
 {
     const int r = int(k.size()) / 2;
-    const int taps = int(k.size());
+    const size_t n = size_t(w) * size_t(channels);
 #pragma omp parallel
     {
-        std::vector<float> padded(size_t(w + 2 * r) * C);
+        std::vector<float> padded(size_t(w + 2 * r) * size_t(channels));
 #pragma omp for schedule(static)
         for (int y = 0; y < h; ++y) {
-            float *row = data + size_t(y) * size_t(w) * C;
+            float *row = data + size_t(y) * n;
             for (int x = -r; x < w + r; ++x)
-                std::memcpy(&padded[size_t(x + r) * C], row + size_t(reflect(x, w)) * C, sizeof(float) * C);
-            for (int x = 0; x < w; ++x) {
-                float acc[C] = {};
-                const float *p = &padded[size_t(x) * C];
-                for (int t = 0; t < taps; ++t)
-                    for (int c = 0; c < C; ++c)
-                        acc[c] += k[size_t(t)] * p[t * C + c];
-                for (int c = 0; c < C; ++c)
-                    row[size_t(x) * C + c] = acc[c];
-            }
+                std::memcpy(&padded[size_t(x + r) * size_t(channels)], row + size_t(reflect(x, w)) * size_t(channels),
+                            sizeof(float) * size_t(channels));
+            std::fill(row, row + n, 0.0f);
+            for (size_t t = 0; t < k.size(); ++t)
+                addScaled(row, padded.data() + t * size_t(channels), k[t], n);
         }
     }
 }
@@ -59,12 +104,8 @@ void blurColumns(float *data, int w, int h, int channels, const std::vector<floa
     for (int y = 0; y < h; ++y) {
         float *out = data + size_t(y) * n;
         std::fill(out, out + n, 0.0f);
-        for (int t = 0; t < int(k.size()); ++t) {
-            const float *in = src.data() + size_t(reflect(y + t - r, h)) * n;
-            const float kt = k[size_t(t)];
-            for (size_t i = 0; i < n; ++i)
-                out[i] += kt * in[i];
-        }
+        for (int t = 0; t < int(k.size()); ++t)
+            addScaled(out, src.data() + size_t(reflect(y + t - r, h)) * n, k[size_t(t)], n);
     }
 }
 
@@ -72,13 +113,8 @@ void blurColumns(float *data, int w, int h, int channels, const std::vector<floa
 
 void blur(float *data, int w, int h, int channels, const std::vector<float> &kx, const std::vector<float> &ky)
 {
-    if (kx.size() > 1) {
-        switch (channels) {
-        case 1: blurRows<1>(data, w, h, kx); break;
-        case 2: blurRows<2>(data, w, h, kx); break;
-        default: blurRows<4>(data, w, h, kx); break;
-        }
-    }
+    if (kx.size() > 1)
+        blurRows(data, w, h, channels, kx);
     if (ky.size() > 1)
         blurColumns(data, w, h, channels, ky);
 }
@@ -108,27 +144,6 @@ void resample(const float *src, float *dst, int w, int h, const float *gx, const
     }
 }
 
-float expNonPositive(float x)
-{
-    // e^x = 2^n · e^r with n = round(x·log2 e) and |r| ≤ ln2/2; e^r by its Taylor polynomial (degree 7).
-    x = std::max(x, -87.0f);
-    const float t = x * 1.44269504f - 0.5f;
-    const int n = int(t) - (t < float(int(t)) ? 1 : 0) + 1; // floor(t) + 1 = round(x·log2 e) for x ≤ 0
-    const float r = (x - float(n) * 0.693145752f) - float(n) * 1.42860677e-6f;
-    float p = 1.0f / 5040;
-    p = p * r + 1.0f / 720;
-    p = p * r + 1.0f / 120;
-    p = p * r + 1.0f / 24;
-    p = p * r + 1.0f / 6;
-    p = p * r + 0.5f;
-    p = p * r + 1.0f;
-    p = p * r + 1.0f;
-    int32_t bits;
-    std::memcpy(&bits, &p, 4);
-    bits += n << 23;
-    std::memcpy(&p, &bits, 4);
-    return p;
-}
 
 void noiseField(float *out, int w, int h, uint64_t seed)
 {

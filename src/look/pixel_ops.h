@@ -8,6 +8,7 @@
 // output pixel reads in normalised coordinates x, y ∈ [−1, 1], x = −1 + 2j/(W−1) over the columns (likewise y
 // over the rows), and reads the source at pixel ((x + 1)·W − 1)/2, clamped to the image, bilinearly.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -53,8 +54,11 @@ inline float sourcePixel(float g, int n)
 // x = gx[j] + dx[i] (dx may be null: 0) and y = gy[i].
 void resample(const float *src, float *dst, int w, int h, const float *gx, const float *dx, const float *gy);
 
-// e^x for x ≤ 0 (the tone map's range), to about 2e-7 relative: std::exp is most of a bloom's time otherwise.
-float expNonPositive(float x);
+// out[i] += k·in[i] for i < n: the inner loop of every blur (vectorised for the CPU it runs on).
+void addScaled(float *out, const float *in, float k, size_t n);
+
+// The tone map of bloom over n values: v[i] ← clamp(1 − e^(−max(v[i], 0)·exposure), 0, 1).
+void toneMap(float *v, size_t n, float exposure);
 
 // A fast generator for noise fields (the slow, injected RandomSource seeds it once per field): splitmix64.
 class NoiseGenerator

@@ -6,6 +6,8 @@
 
 #include <QElapsedTimer>
 
+#include <omp.h>
+
 #include <cmath>
 
 namespace ths::look {
@@ -47,6 +49,11 @@ Postprocessor::Postprocessor(quint32 seed)
 }
 
 Postprocessor::~Postprocessor() = default;
+
+int Postprocessor::threads()
+{
+    return omp_get_max_threads();
+}
 
 void Postprocessor::setChain(LookChain chain)
 {

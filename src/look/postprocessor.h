@@ -41,6 +41,9 @@ public:
     // The same on an 8-bit sRGB frame (decoded to linear, filtered, encoded); with an empty chain the frame itself.
     QImage apply(const QImage &frame, double seconds);
 
+    // The OpenMP threads a filter uses.
+    static int threads();
+
     // Milliseconds each step of the chain took in the last apply(), in chain order.
     const std::vector<double> &lastStepMs() const { return m_stepMs; }
 

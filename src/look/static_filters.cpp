@@ -53,20 +53,15 @@ void bloom(const FilterStep &s, FilterContext &c)
                 continue;
             bright[size_t(y)] = 1;
             float *out = rows.data() + size_t(y) * n;
-            for (int x = 0; x < w; ++x) {
-                float acc[4] = {};
-                for (int t = 0; t < kBloomTaps; ++t)
-                    for (int k = 0; k < 4; ++k)
-                        acc[k] += kernel[size_t(t)] * padded[size_t(x + t) * 4 + k];
-                for (int k = 0; k < 4; ++k)
-                    out[size_t(x) * 4 + k] = acc[k];
-            }
+            std::fill(out, out + n, 0.0f);
+            for (int t = 0; t < kBloomTaps; ++t)
+                addScaled(out, padded.data() + size_t(t) * 4, kernel[size_t(t)], n);
         }
     }
     // Down the columns, added and tone-mapped.
 #pragma omp parallel
     {
-        std::vector<float> blurred(n);
+        std::vector<float> blurred(n), alpha(static_cast<size_t>(w));
 #pragma omp for schedule(static)
         for (int y = 0; y < h; ++y) {
             bool any = false;
@@ -76,24 +71,17 @@ void bloom(const FilterStep &s, FilterContext &c)
                 if (!bright[size_t(src)])
                     continue;
                 any = true;
-                const float kt = kernel[size_t(t)];
-                const float *in = rows.data() + size_t(src) * n;
-                for (size_t i = 0; i < n; ++i)
-                    blurred[i] += kt * in[i];
+                addScaled(blurred.data(), rows.data() + size_t(src) * n, kernel[size_t(t)], n);
             }
             float *px = f.row(y);
-            for (int x = 0; x < w; ++x) {
-                float *p = px + 4 * x;
-                const float *b = any ? &blurred[size_t(x) * 4] : nullptr;
-                for (int k = 0; k < 3; ++k) {
-                    const float v = b ? p[k] + b[k] : p[k];
-                    p[k] = std::clamp(1.0f - expNonPositive(-std::max(v, 0.0f) * exposure), 0.0f, 1.0f);
-                }
-                if (b)
-                    p[3] = std::clamp(std::max(p[3] + b[3], b[3]), 0.0f, 1.0f);
-                else
-                    p[3] = std::clamp(p[3], 0.0f, 1.0f);
-            }
+            if (any)
+                addScaled(px, blurred.data(), 1.0f, n);
+            // Alpha: max(a + b, b), which is a + b for a ≥ 0; kept aside while the row is tone-mapped whole.
+            for (int x = 0; x < w; ++x)
+                alpha[size_t(x)] = std::clamp(std::max(px[4 * x + 3], blurred[size_t(x) * 4 + 3]), 0.0f, 1.0f);
+            toneMap(px, n, exposure);
+            for (int x = 0; x < w; ++x)
+                px[4 * x + 3] = alpha[size_t(x)];
         }
     }
 }
