@@ -133,11 +133,11 @@ struct VideoEncoder::Impl {
             video->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
         AVDictionary *opts = nullptr;
         if (webm) {
-            // Constant quality, and a speed that keeps encoding well below the networks' time per frame.
-            av_dict_set(&opts, "crf", "30", 0);
+            // Constant quality for editing, at a speed that keeps encoding far below the networks' time per frame.
+            av_dict_set(&opts, "crf", "20", 0);
             av_dict_set(&opts, "b", "0", 0);
-            av_dict_set(&opts, "deadline", "realtime", 0);
-            av_dict_set(&opts, "cpu-used", "8", 0);
+            av_dict_set(&opts, "deadline", "good", 0);
+            av_dict_set(&opts, "cpu-used", "4", 0);
             av_dict_set(&opts, "row-mt", "1", 0);
         } else {
             av_dict_set(&opts, "crf", "20", 0);
