@@ -2,7 +2,6 @@
 // The recorder with the real networks: a spoken clip decoded back (frames, size, alpha, audio length), the mouth
 // moving in the frames with speech (against the same animation recorded silent), the look applied, and a
 // cancelled recording leaving nothing.
-#include "engine/image_import.h"
 #include "engine/poser.h"
 #include "lipsync/speech_synthesizer.h"
 #include "lipsync/viseme_mapper.h"
