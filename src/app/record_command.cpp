@@ -16,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 
+#include <csignal>
 #include <cstdio>
 
 namespace ths {
@@ -26,6 +27,14 @@ constexpr int kAudioRate = 22050;   // what the speech synthesizer produces; upl
 constexpr double kTail = 0.5;       // seconds after the speech when no --duration is given
 constexpr int kMaxFps = 120;
 constexpr double kMaxDuration = 3600;
+
+// Ctrl-C or SIGTERM during a recording cancels it, so the temporary file is removed rather than left behind.
+volatile std::sig_atomic_t g_interrupted = 0;
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted = 1;
+}
 
 int usage(const char *message)
 {
@@ -131,13 +140,19 @@ int runRecordCommand(const QStringList &args)
         const int total = Recorder::frameCount(request);
         QElapsedTimer timer;
         timer.start();
+        std::signal(SIGINT, onInterrupt);
+        std::signal(SIGTERM, onInterrupt);
         const bool done = Recorder::record(poser, request, [&](int frame, int frames) {
             std::fprintf(stderr, "\rframe %d/%d (%.1f s)", frame, frames, timer.elapsed() / 1000.0);
-            return true;
+            return !g_interrupted;
         }, &error);
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
         std::fprintf(stderr, "\n");
-        if (!done)
-            return failure(error);
+        if (!done) {
+            failure(error);
+            return g_interrupted ? 130 : 1;
+        }
         std::printf("%s: %d frames at %d fps (%.2f s)%s\n", qPrintable(request.output), total, request.fps,
                     double(total) / request.fps, request.audio.isEmpty() ? "" : ", with audio");
     } catch (const EngineError &e) {

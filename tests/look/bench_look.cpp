@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The look's cost without the networks: `bench_look [CHAIN.json] [IMAGE] [THREADS]` runs a chain (default: the
-// original README's "1980s VHS" look) over 200 frames of a character image (default: the first example character)
+// original README's "1980s VHS" look) over 100 frames of a character image (default: the first example character)
 // and prints each filter's median and minimum ms per frame. Figures only, no assertions.
 #include "look/chain_file.h"
 #include "look/linear_frame.h"
@@ -28,9 +28,9 @@ int main(int argc, char **argv)
     QString imagePath = args.value(2);
     if (imagePath.isEmpty()) {
         const QStringList pngs = QDir(QStringLiteral(THS_IMAGES_DIR)).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
-        if (pngs.isEmpty()) {
-            std::fprintf(stderr, "no image given and none in %s\n", THS_IMAGES_DIR);
-            return 1;
+        if (pngs.isEmpty()) { // scripts/test installs the example characters; without them there is nothing to time
+            std::printf("bench_look: skipped, no image given and none in %s\n", THS_IMAGES_DIR);
+            return 0;
         }
         imagePath = QStringLiteral(THS_IMAGES_DIR "/") + pngs.first();
     }
@@ -49,7 +49,7 @@ int main(int argc, char **argv)
     }
     Postprocessor post(42);
     post.setChain(*chain);
-    constexpr int kFrames = 200;
+    constexpr int kFrames = 100;
     std::vector<std::vector<double>> ms(chain->steps.size() + 2);
     QElapsedTimer timer;
     for (int i = 0; i < kFrames; ++i) {
