@@ -10,6 +10,7 @@
 #include "studio/engine_controller.h"
 #include "studio/expression_library.h"
 #include "studio/live_preview.h"
+#include "studio/look_editor.h"
 #include "studio/pose_editor_model.h"
 #include "studio/preview_renderer.h"
 #include "studio/server_controller.h"
@@ -56,6 +57,7 @@ class Studio : public QObject
     Q_PROPERTY(ths::LivePreview *live READ live CONSTANT)
     Q_PROPERTY(ths::ServerController *server READ server CONSTANT)
     Q_PROPERTY(ths::SpeechController *speech READ speech CONSTANT)
+    Q_PROPERTY(ths::LookEditor *look READ look CONSTANT)
     Q_PROPERTY(ths::StudioSettings *settings READ settings CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
 
@@ -81,6 +83,7 @@ public:
     LivePreview *live() const { return m_live; }
     ServerController *server() const { return m_server; }
     SpeechController *speech() const { return m_speech; }
+    LookEditor *look() const { return m_look; }
     StudioSettings *settings() const { return m_settings; }
     LanguageSwitcher *languageSwitcher() const { return m_language; }
     QString version() const;
@@ -116,6 +119,7 @@ private:
     LivePreview *m_live;
     ServerController *m_server;
     SpeechController *m_speech;
+    LookEditor *m_look;
 };
 
 } // namespace ths
