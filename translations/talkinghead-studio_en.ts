@@ -481,6 +481,104 @@
     </message>
 </context>
 <context>
+    <name>LookEditor</name>
+    <message>
+        <source>HDR sci-fi hologram</source>
+        <translation>HDR sci-fi hologram</translation>
+    </message>
+    <message>
+        <source>Cheap camera, amber monitor</source>
+        <translation>Cheap camera, amber monitor</translation>
+    </message>
+    <message>
+        <source>HDR, cheap camera, 1980s VHS</source>
+        <translation>HDR, cheap camera, 1980s VHS</translation>
+    </message>
+</context>
+<context>
+    <name>LookPanel</name>
+    <message>
+        <source>Look</source>
+        <translation>Look</translation>
+    </message>
+    <message>
+        <source>Filters applied to every frame: the preview, the server&apos;s stream and recordings.</source>
+        <translation>Filters applied to every frame: the preview, the server&apos;s stream and recordings.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <source>Use preset</source>
+        <translation>Use preset</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation>Add filter</translation>
+    </message>
+    <message>
+        <source>No filters: frames are shown as rendered.</source>
+        <translation>No filters: frames are shown as rendered.</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>Move %1 up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>Move %1 down</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>From %1 to %2</translation>
+    </message>
+    <message>
+        <source>Load from _animator.json…</source>
+        <translation>Load from _animator.json…</translation>
+    </message>
+    <message>
+        <source>Save to _animator.json…</source>
+        <translation>Save to _animator.json…</translation>
+    </message>
+    <message>
+        <source>Load a look</source>
+        <translation>Load a look</translation>
+    </message>
+    <message>
+        <source>Animator settings (*.json)</source>
+        <translation>Animator settings (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the look</source>
+        <translation>Save the look</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Character</source>
@@ -509,6 +607,10 @@
     <message>
         <source>Talkinghead Studio</source>
         <translation>Talkinghead Studio</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Look</translation>
     </message>
 </context>
 <context>

@@ -480,6 +480,104 @@
     </message>
 </context>
 <context>
+    <name>LookEditor</name>
+    <message>
+        <source>HDR sci-fi hologram</source>
+        <translation>HDR SF ホログラム</translation>
+    </message>
+    <message>
+        <source>Cheap camera, amber monitor</source>
+        <translation>安いカメラとアンバーモニター</translation>
+    </message>
+    <message>
+        <source>HDR, cheap camera, 1980s VHS</source>
+        <translation>HDR・安いカメラ・1980 年代の VHS</translation>
+    </message>
+</context>
+<context>
+    <name>LookPanel</name>
+    <message>
+        <source>Look</source>
+        <translation>ルック</translation>
+    </message>
+    <message>
+        <source>Filters applied to every frame: the preview, the server&apos;s stream and recordings.</source>
+        <translation>すべてのフレームにかかるフィルター：プレビュー、サーバーのストリーム、録画。</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Use preset</source>
+        <translation>プリセットを使う</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation>フィルターを追加</translation>
+    </message>
+    <message>
+        <source>No filters: frames are shown as rendered.</source>
+        <translation>フィルターなし：レンダリングしたままのフレームを表示します。</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>%1 を上へ移動</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>%1 を下へ移動</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>%1 から %2 まで</translation>
+    </message>
+    <message>
+        <source>Load from _animator.json…</source>
+        <translation>_animator.json から読み込む…</translation>
+    </message>
+    <message>
+        <source>Save to _animator.json…</source>
+        <translation>_animator.json に保存…</translation>
+    </message>
+    <message>
+        <source>Load a look</source>
+        <translation>ルックを読み込む</translation>
+    </message>
+    <message>
+        <source>Animator settings (*.json)</source>
+        <translation>アニメーター設定 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the look</source>
+        <translation>ルックを保存</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Character</source>
@@ -508,6 +606,10 @@
     <message>
         <source>Talkinghead Studio</source>
         <translation>Talkinghead Studio</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>ルック</translation>
     </message>
 </context>
 <context>

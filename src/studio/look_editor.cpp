@@ -6,6 +6,7 @@
 #include "live/live_character.h"
 
 #include <QJsonDocument>
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 
@@ -87,7 +88,7 @@ QStringList LookEditor::presetNames() const
 {
     QStringList names;
     for (const Preset &p : kPresets)
-        names << tr(p.name);
+        names << QCoreApplication::translate("LookEditor", p.name);
     return names;
 }
 
