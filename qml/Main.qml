@@ -33,7 +33,7 @@ ApplicationWindow {
     }
 
     Instantiator {
-        model: 6
+        model: window.pageTitles.length
         delegate: Shortcut {
             required property int index
             sequence: "Ctrl+" + (index + 1)

@@ -792,6 +792,42 @@
         <source>Rendering…</source>
         <translation>Rendering…</translation>
     </message>
+    <message>
+        <source>Record…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <source>Recording length in seconds</source>
+        <translation>Recording length in seconds</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Recording progress</source>
+        <translation>Recording progress</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Recorded to %1</source>
+        <translation>Recorded to %1</translation>
+    </message>
+    <message>
+        <source>Record the character</source>
+        <translation>Record the character</translation>
+    </message>
+    <message>
+        <source>WebM video with transparency (*.webm)</source>
+        <translation>WebM video with transparency (*.webm)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 video (*.mp4)</translation>
+    </message>
 </context>
 <context>
     <name>ServerPanel</name>
@@ -1471,6 +1507,21 @@
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>ths::RecordingController</name>
+    <message>
+        <source>A recording is already running.</source>
+        <translation>A recording is already running.</translation>
+    </message>
+    <message>
+        <source>Load the models and a character first.</source>
+        <translation>Load the models and a character first.</translation>
+    </message>
+    <message>
+        <source>Recording cancelled.</source>
+        <translation>Recording cancelled.</translation>
     </message>
 </context>
 <context>

@@ -791,6 +791,42 @@
         <source>Rendering…</source>
         <translation>レンダリング中…</translation>
     </message>
+    <message>
+        <source>Record…</source>
+        <translation>録画…</translation>
+    </message>
+    <message>
+        <source>Recording length in seconds</source>
+        <translation>録画の長さ（秒）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Recording progress</source>
+        <translation>録画の進み具合</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Recorded to %1</source>
+        <translation>%1 に録画しました</translation>
+    </message>
+    <message>
+        <source>Record the character</source>
+        <translation>キャラクターを録画</translation>
+    </message>
+    <message>
+        <source>WebM video with transparency (*.webm)</source>
+        <translation>透過付き WebM 動画 (*.webm)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 動画 (*.mp4)</translation>
+    </message>
 </context>
 <context>
     <name>ServerPanel</name>
@@ -1468,6 +1504,21 @@
     <message>
         <source>Amount</source>
         <translation>量</translation>
+    </message>
+</context>
+<context>
+    <name>ths::RecordingController</name>
+    <message>
+        <source>A recording is already running.</source>
+        <translation>録画はすでに実行中です。</translation>
+    </message>
+    <message>
+        <source>Load the models and a character first.</source>
+        <translation>先にモデルとキャラクターを読み込んでください。</translation>
+    </message>
+    <message>
+        <source>Recording cancelled.</source>
+        <translation>録画を取り消しました。</translation>
     </message>
 </context>
 <context>

@@ -791,6 +791,42 @@
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
+    <message>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <source>Recording length in seconds</source>
+        <translation>录制时长（秒）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Recording progress</source>
+        <translation>录制进度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Recorded to %1</source>
+        <translation>已录制到 %1</translation>
+    </message>
+    <message>
+        <source>Record the character</source>
+        <translation>录制角色</translation>
+    </message>
+    <message>
+        <source>WebM video with transparency (*.webm)</source>
+        <translation>带透明度的 WebM 视频 (*.webm)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
 </context>
 <context>
     <name>ServerPanel</name>
@@ -1468,6 +1504,21 @@
     <message>
         <source>Amount</source>
         <translation>程度</translation>
+    </message>
+</context>
+<context>
+    <name>ths::RecordingController</name>
+    <message>
+        <source>A recording is already running.</source>
+        <translation>已有录制正在进行。</translation>
+    </message>
+    <message>
+        <source>Load the models and a character first.</source>
+        <translation>请先载入模型和角色。</translation>
+    </message>
+    <message>
+        <source>Recording cancelled.</source>
+        <translation>录制已取消。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/studio.h"
 
+#include "animation/animator.h"
 #include "engine/poser.h"
 #include "live/live_character.h"
 #include "studio/language_switcher.h"
@@ -36,6 +37,7 @@ Studio::Studio(const StudioOptions &options, QObject *parent)
     , m_server(new ServerController(true, this))
     , m_speech(new SpeechController(true, this))
     , m_look(new LookEditor(this))
+    , m_recorder(new RecordingController(this))
 {
     m_engine->setModelsDir(options.modelsDir);
     // Command-line values win for this run; the saved settings otherwise.
@@ -85,6 +87,15 @@ void Studio::setInstance(Studio *studio)
 QString Studio::version() const
 {
     return QCoreApplication::applicationVersion();
+}
+
+bool Studio::record(const QUrl &file)
+{
+    LiveCharacter *live = m_live->character();
+    const AnimatorSettings settings = live ? live->animator().settings() : AnimatorSettings();
+    const QString emotion = live ? live->animator().emotion() : QStringLiteral("neutral");
+    const QImage image = m_character->usable() ? m_character->image() : QImage();
+    return m_recorder->start(file.isLocalFile() ? file.toLocalFile() : file.toString(), m_engine->poser(), image, settings, emotion);
 }
 
 void Studio::wire()
