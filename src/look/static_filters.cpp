@@ -42,15 +42,21 @@ void bloom(const FilterStep &s, FilterContext &c)
         for (int y = 0; y < h; ++y) {
             const float *in = f.row(y);
             bool any = false;
-            for (int x = -r; x < w + r; ++x) {
-                const float *p = in + 4 * reflect(x, w);
+            float *masked = padded.data() + size_t(r) * 4; // the row's own pixels, between the mirrored margins
+            for (int x = 0; x < w; ++x) {
+                const float *p = in + 4 * x;
                 const bool on = luminance(p) >= threshold;
                 any = any || on;
                 for (int k = 0; k < 4; ++k)
-                    padded[size_t(x + r) * 4 + k] = on ? p[k] : 0.0f;
+                    masked[4 * x + k] = on ? p[k] : 0.0f;
             }
             if (!any)
                 continue;
+            for (int x = 1; x <= r; ++x)
+                for (int k = 0; k < 4; ++k) {
+                    masked[4 * -x + k] = masked[4 * reflect(-x, w) + k];
+                    masked[4 * (w - 1 + x) + k] = masked[4 * reflect(w - 1 + x, w) + k];
+                }
             bright[size_t(y)] = 1;
             float *out = rows.data() + size_t(y) * n;
             std::fill(out, out + n, 0.0f);
