@@ -4,6 +4,7 @@
 #include "app/commands.h"
 #include "classify/classify_command.h"
 #include "engine/image_check_command.h"
+#include "integrations/sillytavern_installer.h"
 #include "lipsync/lipsync_commands.h"
 
 
@@ -33,6 +34,7 @@ const Command kCommands[] = {
     {"lipsync", "analyse speech audio into a mouth timeline (JSON, every 10 ms)", ths::runLipsyncCommand},
     {"say", "speak text with espeak-ng to WAV plus its mouth timeline", ths::runSayCommand},
     {"bench", "measure rendering speed (fps, ms per frame, per-network split)", ths::runBenchCommand},
+    {"st-install", "install the SillyTavern extension into a SillyTavern folder (1.13 and newer)", ths::runStInstallCommand},
 };
 
 void printUsage(FILE *out)
