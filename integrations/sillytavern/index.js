@@ -101,6 +101,18 @@ function avatarImage() {
     return img;
 }
 
+/** A hidden place for the avatar while it is not shown. */
+function parking() {
+    let box = document.getElementById('th_studio_parking');
+    if (!box) {
+        box = document.createElement('div');
+        box.id = 'th_studio_parking';
+        box.hidden = true;
+        document.body.append(box);
+    }
+    return box;
+}
+
 function floatingPanel() {
     let panel = document.getElementById('th_studio_panel');
     if (!panel) {
@@ -137,7 +149,9 @@ function placeAvatar(active) {
     document.querySelectorAll('.th-studio-host').forEach(el => el.classList.remove('th-studio-host'));
     document.getElementById('th_studio_panel')?.classList.toggle('th-studio-hidden', !active || settings.placement !== Placement.floating);
     if (!active) {
-        img.remove();
+        // Parked, not removed: Chromium keeps a detached <img>'s stream open even after its src changes.
+        img.src = BLANK_IMAGE;
+        parking().append(img);
         return false;
     }
     const host = avatarHost();
@@ -203,7 +217,11 @@ async function syncIfNeeded(folder) {
         hasImage = result.result === SyncResult.loaded;
         follower.reset();
         for (const warning of result.warnings) report(warning);
-        if (result.result === SyncResult.loaded) showCharacter(fill(tr('Showing ${0}.'), [folder]));
+        if (result.result === SyncResult.loaded) {
+            const hint = await expressionsHint(folder);
+            showCharacter(fill(tr('Showing ${0}.'), [folder]) + (hint ? ` ${hint}` : ''));
+            if (hint) report(hint);
+        }
         else if (result.result === SyncResult.noImage) {
             const text = fill(tr('"${0}" has no talkinghead.png. Add a 512×512 PNG with a transparent background named talkinghead.png to its sprites (Character Expressions: add a custom expression named talkinghead and upload the image to it, or copy the file into data/<user>/characters/${0}/); until then the server keeps showing its current character.'), [folder]);
             showCharacter(text);
@@ -213,6 +231,22 @@ async function syncIfNeeded(folder) {
             toastr.error(result.message, tr('Talkinghead Studio'), { preventDuplicates: true, escapeHtml: true });
         }
     })().catch(error => report(`character sync: ${error.message}`)).finally(() => { syncing = null; });
+}
+
+/**
+ * Character Expressions classifies only characters that have sprites, or whose fallback is "[ Default emojis ]":
+ * a character with just talkinghead.png would never change its emotion. Says so, or returns ''.
+ */
+async function expressionsHint(folder) {
+    if (!settings.followExpressions || !expressionsModule || extension_settings.expressions?.showDefault) return '';
+    try {
+        const response = await fetch(`/api/sprites/get?name=${encodeURIComponent(folder)}`);
+        const sprites = response.ok ? await response.json() : [];
+        if (Array.isArray(sprites) && sprites.some(s => s?.label && s.label !== 'talkinghead')) return '';
+    } catch {
+        return '';
+    }
+    return fill(tr('Character Expressions classifies only characters with sprites: set its fallback expression to "[ Default emojis ]" (the avatar covers them) so that ${0} follows the conversation.'), [folder]);
 }
 
 function watchTtsPlayer() {

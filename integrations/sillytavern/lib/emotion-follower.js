@@ -18,12 +18,11 @@ export class EmotionFollower {
     constructor({ client, onError = () => {} }) {
         this.clientOf = client;
         this.onError = onError;
-        this.sent = null;        // the expression last sent, so a poll that sees no change sends nothing
-        this.inFlight = null;
+        this.observed = null;    // the expression last seen in SillyTavern: only a change of it is sent
     }
 
-    /** Forget what was sent (a new character, a reconnect): the next update() sends again. */
-    reset() { this.sent = null; }
+    /** Forget what was seen (a new character, a reconnect): the next update() sends again. */
+    reset() { this.observed = null; }
 
     /**
      * @param {string} expression the expression SillyTavern shows now ('' or null: none yet)
@@ -31,20 +30,20 @@ export class EmotionFollower {
      */
     async update(expression) {
         const name = String(expression ?? '').trim();
-        if (!name || name === this.sent) return null;
-        this.sent = name;
-        return this.send(name);
+        if (!name || name === this.observed) return null;
+        this.observed = name;
+        const applied = await this.send(name);
+        if (applied === null) this.observed = null; // try again on the next update
+        return applied;
     }
 
-    /** Sends `name` now, whatever was sent before (/th-emote). */
+    /** Sends `name` now (also /th-emote, which holds until SillyTavern's expression changes). */
     async send(name) {
         const client = this.clientOf();
         if (!client) return null;
         try {
-            this.sent = name;
             return await client.setEmotion(name);
         } catch (error) {
-            this.sent = null; // try again on the next update
             this.onError(`set_emotion ${name}: ${error.message}`);
             return null;
         }

@@ -76,8 +76,11 @@ test('the emotion follower sends each change once, retries after a failure', asy
     assert.equal(errors.length, 1);
     fail = false;
     assert.equal(await follower.update('anger'), 'anger');
+    // /th-emote sends at once and holds until SillyTavern's own expression changes.
+    assert.equal(await follower.send('pride'), 'pride');
+    assert.equal(await follower.update('anger'), null);
     follower.reset();
     assert.equal(await follower.update('anger'), 'anger');
-    assert.deepEqual(sent, ['joy', 'sprite-only-label', 'anger', 'anger']);
+    assert.deepEqual(sent, ['joy', 'sprite-only-label', 'anger', 'pride', 'anger']);
     assert.equal(EMOTIONS.length, 28);
 });
