@@ -223,6 +223,14 @@ async function main() {
     const consoleLines = [];
     page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+    // The stream's requests as Chromium sees them (when each starts and ends).
+    const feedRequests = [];
+    const feedLog = (what) => (request) => {
+        if (request.url().includes('result_feed')) feedRequests.push(`${new Date().toISOString().slice(11, 23)} ${what} ${request.failure()?.errorText ?? ''}`);
+    };
+    page.on('request', feedLog('start'));
+    page.on('requestfailed', feedLog('failed'));
+    page.on('requestfinished', feedLog('finished'));
     // Record what the page sends to our lipsync route and when, and when the TTS player plays.
     await page.addInitScript(() => {
         window.__th = { lipsync: [], player: [] };
@@ -344,6 +352,7 @@ async function main() {
     check(await waitFor('no viewer while hidden', async () => (await viewersNow()) === 0, 10000).catch(() => false), 'the stream closes while the tab is hidden');
     await setHidden(false);
     check(await waitFor('the viewer back', async () => (await viewersNow()) === 1, 10000).catch(() => false), 'and reopens when it is shown again');
+    feedRequests.push(`${new Date().toISOString().slice(11, 23)} /th-toggle`);
     const toggled = await page.evaluate(() => window.SillyTavern.getContext().executeSlashCommandsWithOptions('/th-toggle'));
     const offViewers = await waitFor('no viewer when toggled off', async () => (await viewersNow()) === 0, 10000).catch(() => false);
     const offState = await page.evaluate(() => ({ attached: Boolean(document.getElementById('th_studio_avatar')?.checkVisibility()),
@@ -352,6 +361,7 @@ async function main() {
         enabled: window.SillyTavern.getContext().extensionSettings.talkinghead_studio?.enabled }));
     check(offViewers && !offState.attached && toggled?.pipe === 'false', '/th-toggle hides the avatar and closes the stream',
         JSON.stringify({ pipe: toggled?.pipe, viewers: await viewersNow(), ...offState }));
+    if (!offViewers) console.log(`the stream's requests so far:\n  ${feedRequests.join('\n  ')}`);
     await page.evaluate(() => window.SillyTavern.getContext().executeSlashCommandsWithOptions('/th-toggle'));
     check(await waitFor('the viewer back', async () => (await viewersNow()) === 1, 10000).catch(() => false), '/th-toggle shows it again');
 
