@@ -35,7 +35,4 @@ public:
                                           const QString &sourceDir = QStringLiteral(":/sillytavern"));
 };
 
-// `talkinghead-studio st-install --sillytavern DIR [--user NAME | --all-users]`
-int runStInstallCommand(const QStringList &args);
-
 } // namespace ths
