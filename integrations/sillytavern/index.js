@@ -254,7 +254,7 @@ function watchTtsPlayer() {
     if (!(player instanceof HTMLAudioElement) || watchedPlayers.has(player)) return;
     watchedPlayers.add(player);
     player.addEventListener('playing', () => {
-        if (settings.enabled && settings.lipSync) speech.playbackStarted({ src: player.currentSrc || player.src, currentTime: player.currentTime });
+        if (settings.enabled && settings.lipSync) speech.playbackStarted({ src: player.currentSrc || player.src, currentTime: player.currentTime, playbackRate: player.playbackRate });
     });
     player.addEventListener('pause', () => speech.playbackStopped({ ended: player.ended }));
     player.addEventListener('ended', () => speech.playbackStopped({ ended: true }));

@@ -49,6 +49,7 @@ export class SpeechSync {
         this.lipSyncing = false;    // a lipsync timeline is playing on the server
         this.talking = false;       // start_talking is on (streaming text without TTS)
         this.generating = false;
+        this.speedTalking = false;  // talking for audio played at another speed
         this.lastLipSync = null;    // {bytes, startAt} of the last lipsync sent (for tests and the status line)
     }
 
@@ -64,14 +65,21 @@ export class SpeechSync {
     }
 
     /**
-     * The TTS player started (or resumed) playing `src` at `currentTime` seconds into it.
+     * The TTS player started (or resumed) playing `src` at `currentTime` seconds into it, at `playbackRate`.
      * @returns {Promise<boolean>} whether a lipsync was sent
      */
-    async playbackStarted({ src, currentTime = 0 }) {
+    async playbackStarted({ src, currentTime = 0, playbackRate = 1 }) {
         if (isPlaceholderSource(src)) return false;
         const index = this.findPending(String(src));
         if (index < 0) return false;
         const [{ audio, mimeType }] = this.pending.splice(0, index + 1).slice(-1);
+        if (Math.abs(playbackRate - 1) > 0.01) {
+            // The server's timeline follows the audio at its own speed: at another rate the mouth would drift
+            // away from the sound, so it talks instead (SillyTavern's TTS "Audio Playback Speed" is not 1).
+            this.speedTalking = true;
+            await this.setTalking(true);
+            return false;
+        }
         const startAt = this.now() - currentTime * 1000 + (Number(this.avOffsetMs()) || 0);
         if (this.talking) await this.setTalking(false);
         const blob = typeof audio === 'string' ? await fetch(audio).then(r => r.blob()) : audio;
@@ -89,6 +97,10 @@ export class SpeechSync {
 
     /** The player paused, ended, or was emptied: close the mouth unless the audio simply ran out. */
     async playbackStopped({ ended = false } = {}) {
+        if (this.speedTalking) {
+            this.speedTalking = false;
+            await this.setTalking(false);
+        }
         if (!this.lipSyncing) return;
         this.lipSyncing = false;
         if (ended) return; // the timeline ends with the audio

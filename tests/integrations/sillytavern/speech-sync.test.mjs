@@ -113,3 +113,14 @@ test('a lip-sync superseded by a newer one (409) is not reported as an error', a
     assert.equal(await sync.playbackStarted({ src: await dataUrl(blob) }), false);
     assert.deepEqual(errors, []);
 });
+
+test('audio played at another speed: the mouth talks while it plays instead of drifting from it', async () => {
+    const client = recorder();
+    const sync = new SpeechSync({ client });
+    const blob = new Blob([new Uint8Array(30)]);
+    sync.ttsAudioReady({ audio: blob });
+    assert.equal(await sync.playbackStarted({ src: await dataUrl(blob), playbackRate: 1.5 }), false);
+    assert.deepEqual(client.calls, [['startTalking']]);
+    await sync.playbackStopped({ ended: true });
+    assert.deepEqual(client.calls, [['startTalking'], ['stopTalking']]);
+});
