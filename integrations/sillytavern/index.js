@@ -134,11 +134,13 @@ function floatingPanel() {
 function avatarHost() {
     if (settings.placement === Placement.floating) return floatingPanel();
     const vn = document.getElementById('visual-novel-wrapper');
-    if (vn && vn.offsetParent !== null && vn.querySelector('.expression-holder')) {
+    if (vn && vn.offsetParent !== null) {
+        // Visual Novel mode (group chats): the speaker's sprite holder; the wrapper itself when the speaker has no
+        // sprite of Character Expressions' own (then it made no holder for them).
         const context = getContext();
         const speaker = [...(context.chat ?? [])].reverse().find(m => !m.is_user && !m.is_system && m.original_avatar);
         const holders = [...vn.querySelectorAll('.expression-holder')];
-        return holders.find(h => speaker && h.dataset.avatar === speaker.original_avatar) ?? holders[0];
+        return holders.find(h => speaker && h.dataset.avatar === speaker.original_avatar) ?? vn;
     }
     // Without Character Expressions there is no sprite to stand in for: the floating panel it is.
     return document.getElementById('expression-holder') ?? floatingPanel();

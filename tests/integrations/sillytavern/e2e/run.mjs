@@ -187,6 +187,20 @@ async function main() {
     fs.copyFileSync(path.join(IMAGES_DIR, 'lambda_00.png'), path.join(user, 'characters', 'Lambda', 'talkinghead.png'));
     const settings = JSON.parse(fs.readFileSync(path.join(ST_DIR, 'default/content/settings.json'), 'utf8'));
     settings.firstRun = false;
+    // Visual Novel mode: Character Expressions uses it in group chats.
+    settings.power_user = { ...(settings.power_user ?? {}), waifuMode: true };
+    // A group with Lambda and one chat in which Lambda spoke.
+    fs.mkdirSync(path.join(user, 'groups'), { recursive: true });
+    fs.mkdirSync(path.join(user, 'group chats'), { recursive: true });
+    fs.writeFileSync(path.join(user, 'groups', '4242.json'), JSON.stringify({
+        id: '4242', name: 'Lambda group', members: ['Lambda.png'], avatar_url: '', allow_self_responses: false, activation_strategy: 0,
+        generation_mode: 0, disabled_members: [], fav: false, chat_id: 'vn-chat', chats: ['vn-chat'], auto_mode_delay: 5,
+        generation_mode_join_prefix: '', generation_mode_join_suffix: '',
+    }));
+    fs.writeFileSync(path.join(user, 'group chats', 'vn-chat.jsonl'), [
+        JSON.stringify({ chat_metadata: {}, user_name: 'unused', character_name: 'unused' }),
+        JSON.stringify({ name: 'Lambda', is_user: false, is_system: false, send_date: new Date().toISOString(), mes: 'Hello from the group!', original_avatar: 'Lambda.png', extra: {} }),
+    ].join('\n') + '\n');
     Object.assign(settings.extension_settings, {
         apiUrl: ourUrl, apiKey: '', autoConnect: true,
         // Classifier "Extras" (our server); fallback "[ Default emojis ]", without which Character Expressions does
@@ -456,12 +470,29 @@ async function main() {
     check(floating, 'placement "floating": the avatar moves into its own movable panel');
     await page.screenshot({ path: path.join(shots, '6-floating-panel.png') });
 
+    // Visual Novel mode (a group chat): the avatar takes the place of the speaker's sprite there.
+    await page.evaluate(() => {
+        const select = document.getElementById('th_studio_placement');
+        select.value = 'expression';
+        select.dispatchEvent(new Event('change'));
+    });
+    await page.evaluate(async () => (await import('/scripts/group-chats.js')).openGroupById('4242'));
+    const vn = await waitFor('the avatar in the Visual Novel holder', () => page.evaluate(() => {
+        const img = document.getElementById('th_studio_avatar');
+        // The speaker's holder, or the wrapper itself when Character Expressions made no holder (no sprites).
+        const place = img?.closest('#visual-novel-wrapper .expression-holder') ?? img?.closest('#visual-novel-wrapper');
+        const where = place?.dataset.avatar ?? place?.id;
+        return place && img.naturalWidth > 0 && img.checkVisibility() && img.src.includes('result_feed') ? where : null;
+    }), 60000, 500).catch((e) => ({ error: e.message }));
+    check(vn === 'Lambda.png' || vn === 'visual-novel-wrapper', 'Visual Novel mode: the stream shows in the Visual Novel stage', JSON.stringify(vn));
+    await page.screenshot({ path: path.join(shots, '7-visual-novel-mode.png') });
+
     // --- 5. The OBS page. ---
     const obs = await browser.newPage({ viewport: { width: 600, height: 600 } });
     await obs.goto(`${ourUrl}/view?size=512`);
     await waitFor('/view to stream', () => obs.evaluate(() => document.getElementById('character').naturalWidth > 0), 30000);
     await sleep(1000);
-    const obsShot = await obs.screenshot({ path: path.join(shots, '7-obs-view-transparent.png'), omitBackground: true });
+    const obsShot = await obs.screenshot({ path: path.join(shots, '8-obs-view-transparent.png'), omitBackground: true });
     const obsPixels = await obs.evaluate(async (b64) => {
         const img = new Image();
         img.src = `data:image/png;base64,${b64}`;
@@ -476,7 +507,7 @@ async function main() {
     await obs.goto(`${ourUrl}/view?size=256&bg=00ff00`);
     await waitFor('/view to stream', () => obs.evaluate(() => document.getElementById('character').naturalWidth > 0), 30000);
     await sleep(1000);
-    await obs.screenshot({ path: path.join(shots, '8-obs-view-chroma.png') });
+    await obs.screenshot({ path: path.join(shots, '9-obs-view-chroma.png') });
     const bad = await obs.goto(`${ourUrl}/view?bg=green`);
     const badBody = await bad.json().catch(() => ({}));
     check(bad.status() === 400 && badBody.field === 'bg', '/view?bg=green is refused with a 400 naming bg', badBody.error);
