@@ -82,10 +82,14 @@ function currentExpression(folder) {
 
 // --- The avatar in the page ----------------------------------------------------------------------------------
 
+/** @type {HTMLImageElement|null} */
+let avatar = null;
+
+/** The one avatar <img>: kept here, because SillyTavern may empty the element it sits in (a new chat, Visual Novel
+ * mode) and a second <img> would open a second stream while the lost one keeps loading. */
 function avatarImage() {
-    let img = /** @type {HTMLImageElement} */ (document.getElementById('th_studio_avatar'));
-    if (!img) {
-        img = document.createElement('img');
+    if (!avatar) {
+        const img = document.createElement('img');
         img.id = 'th_studio_avatar';
         img.className = 'th-studio-avatar';
         img.alt = '';
@@ -97,8 +101,9 @@ function avatarImage() {
                 img.src = BLANK_IMAGE;
             }
         });
+        avatar = img;
     }
-    return img;
+    return avatar;
 }
 
 /** A hidden place for the avatar while it is not shown. */
@@ -134,7 +139,7 @@ function floatingPanel() {
 function avatarHost() {
     if (settings.placement === Placement.floating) return floatingPanel();
     const vn = document.getElementById('visual-novel-wrapper');
-    if (vn && vn.offsetParent !== null) {
+    if (vn && (vn.checkVisibility ? vn.checkVisibility() : vn.offsetParent !== null)) {
         // Visual Novel mode (group chats): the speaker's sprite holder; the wrapper itself when the speaker has no
         // sprite of Character Expressions' own (then it made no holder for them).
         const context = getContext();
@@ -148,6 +153,14 @@ function avatarHost() {
 
 function placeAvatar(active) {
     const img = avatarImage();
+    // Character Expressions builds Visual Novel holders by cloning its sprite holder, ours included: drop the copies
+    // (each would hold a stream of its own).
+    for (const copy of document.querySelectorAll('img.th-studio-avatar')) {
+        if (copy !== img) {
+            copy.src = BLANK_IMAGE;
+            copy.remove();
+        }
+    }
     document.querySelectorAll('.th-studio-host').forEach(el => el.classList.remove('th-studio-host'));
     document.getElementById('th_studio_panel')?.classList.toggle('th-studio-hidden', !active || settings.placement !== Placement.floating);
     if (!active) {

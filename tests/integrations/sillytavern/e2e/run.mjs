@@ -483,7 +483,16 @@ async function main() {
         const place = img?.closest('#visual-novel-wrapper .expression-holder') ?? img?.closest('#visual-novel-wrapper');
         const where = place?.dataset.avatar ?? place?.id;
         return place && img.naturalWidth > 0 && img.checkVisibility() && img.src.includes('result_feed') ? where : null;
-    }), 60000, 500).catch((e) => ({ error: e.message }));
+    }), 60000, 500).catch(async (e) => ({ error: e.message, state: await page.evaluate(() => {
+        const img = document.getElementById('th_studio_avatar');
+        const w = document.getElementById('visual-novel-wrapper');
+        return { parent: img?.parentElement?.id || img?.parentElement?.className, src: img?.src.slice(0, 50), width: img?.naturalWidth,
+            visible: img?.checkVisibility(), wrapperVisible: w?.checkVisibility(), holders: w?.querySelectorAll('.expression-holder').length,
+            groupId: window.SillyTavern.getContext().groupId, chat: window.SillyTavern.getContext().chat.length,
+            count: document.querySelectorAll('img.th-studio-avatar').length,
+            chain: (() => { const out = []; for (let e = img; e && e !== document.body; e = e.parentElement) { const c = getComputedStyle(e); const r = e.getBoundingClientRect();
+                out.push(`${e.tagName}#${e.id}.${e.className}[${c.display},${c.visibility},${c.opacity},${Math.round(r.width)}x${Math.round(r.height)}@${Math.round(r.x)},${Math.round(r.y)}]`); } return out; })() };
+    }) }));
     check(vn === 'Lambda.png' || vn === 'visual-novel-wrapper', 'Visual Novel mode: the stream shows in the Visual Novel stage', JSON.stringify(vn));
     await page.screenshot({ path: path.join(shots, '7-visual-novel-mode.png') });
 
