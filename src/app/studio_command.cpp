@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "app/data_locations.h"
 #include "app/poser_options.h"
+#include "app/process_clock.h"
 #include "engine/poser.h"
 #include "studio/studio.h"
 #include "studio/studio_launcher.h"
@@ -14,6 +15,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
+#include <memory>
 
 // The two static QML modules: the C++ types and the QML files.
 Q_IMPORT_QML_PLUGIN(TalkingheadStudioPlugin)
@@ -92,6 +94,13 @@ int runStudioCommand(const QStringList &args)
         std::fprintf(stderr, "error: %s\n", qPrintable(error));
         return 1;
     }
+    // One line in the log (stderr, the journal under a desktop session) when the studio is usable: the first
+    // preview frame. The install checks wait for it.
+    auto firstFrame = std::make_shared<QMetaObject::Connection>();
+    *firstFrame = QObject::connect(launcher.studio()->preview(), &PreviewRenderer::frameReady, [firstFrame] {
+        std::fprintf(stderr, "studio: first preview frame %.1f s after start\n", secondsSinceProcessStart());
+        QObject::disconnect(*firstFrame);
+    });
     return QGuiApplication::exec();
 }
 
