@@ -5,9 +5,10 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 log() { printf '[inside %s] %s\n' "$(date +%T)" "$*"; }
 fail() { printf '[inside] FAIL: %s\n' "$*"; exit 1; }
-as_user() { runuser -u tester -- env -i PATH=/usr/bin:/bin HOME=/home/tester LC_ALL=C.UTF-8 "$@"; }
-# In its own process group, so that it and its children (xvfb-run's Xvfb) stop together: kill -TERM -- -PID.
-as_user_group() { setsid runuser -u tester -- env -i PATH=/usr/bin:/bin HOME=/home/tester LC_ALL=C.UTF-8 "$@"; }
+user_env=(runuser -u tester -- env -i PATH=/usr/bin:/bin HOME=/home/tester LC_ALL=C.UTF-8)
+as_user() { "${user_env[@]}" "$@"; }
+# Background processes run as `setsid "${user_env[@]}" … &`: in their own process group (its id is $!), so that they
+# and their children (xvfb-run's Xvfb) stop together with kill -TERM -- -$!.
 
 log "apt-get update; the test's own tools (Xvfb)"
 apt-get update -qq
@@ -44,7 +45,7 @@ grep -q "^weights: /usr/share/talkinghead-studio/models/separable_float" /tmp/re
 log "render: $(stat -c %s /home/tester/render.png) bytes"
 
 log "serve, and one result_feed frame over loopback"
-as_user_group talkinghead-studio serve --image /usr/share/talkinghead-studio/images/lambda_00.png --port 5100 --threads 2 \
+setsid "${user_env[@]}" talkinghead-studio serve --image /usr/share/talkinghead-studio/images/lambda_00.png --port 5100 --threads 2 \
   >/tmp/serve.log 2>&1 &
 serve_pid=$!
 for _ in $(seq 1 120); do
@@ -69,7 +70,7 @@ grep -aq "image/png" /tmp/feed.bin && grep -aq IEND /tmp/feed.bin || { cat /tmp/
 log "serve: a frame arrived ($(stat -c %s /tmp/feed.bin) bytes of stream)"
 
 log "studio under Xvfb until the first preview frame"
-as_user_group xvfb-run -a -s "-screen 0 1280x800x24" talkinghead-studio studio >/tmp/studio.log 2>&1 &
+setsid "${user_env[@]}" xvfb-run -a -s "-screen 0 1280x800x24" talkinghead-studio studio >/tmp/studio.log 2>&1 &
 studio_pid=$!
 for _ in $(seq 1 300); do
   grep -q "^studio: first preview frame" /tmp/studio.log && break
