@@ -15,9 +15,14 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null
 useradd -m tester
 
+installed_kib() { dpkg-query -W -f '${Installed-Size}\n' | awk '{s += $1} END {print s}'; }
+packages_before="$(dpkg-query -W | wc -l)"
+kib_before="$(installed_kib)"
 log "installing the previous package with apt (dependencies resolved by apt)"
 apt-get install -y -qq /tmp/previous.deb >/tmp/apt-previous.log 2>&1 || { cat /tmp/apt-previous.log; fail "apt-get install ./previous.deb"; }
 [ "$(dpkg-query -W -f '${Version}' talkinghead-studio)" = "0.0.0+previous" ] || fail "the previous version is not installed"
+own_kib="$(dpkg-query -W -f '${Installed-Size}' talkinghead-studio)"
+log "installed: the package ${own_kib} KiB; its dependencies $(( $(dpkg-query -W | wc -l) - packages_before - 1 )) packages, $(( ($(installed_kib) - kib_before - own_kib) / 1024 )) MiB"
 
 log "the user's settings and presets"
 as_user mkdir -p "/home/tester/.config/Talkinghead Studio" "/home/tester/.local/share/Talkinghead Studio/talkinghead-studio"
@@ -45,16 +50,20 @@ grep -q "^weights: /usr/share/talkinghead-studio/models/separable_float" /tmp/re
 log "render: $(stat -c %s /home/tester/render.png) bytes"
 
 log "serve, and one result_feed frame over loopback"
-setsid "${user_env[@]}" talkinghead-studio serve --image /usr/share/talkinghead-studio/images/lambda_00.png --port 5100 --threads 2 \
-  >/tmp/serve.log 2>&1 &
+# Port 0: any free port (the network namespace is the host's, where other servers may run); serve prints it.
+setsid "${user_env[@]}" talkinghead-studio serve --image /usr/share/talkinghead-studio/images/lambda_00.png --port 0 \
+  --threads 2 >/tmp/serve.log 2>&1 &
 serve_pid=$!
+port=""
 for _ in $(seq 1 120); do
-  (exec 3<>/dev/tcp/127.0.0.1/5100) 2>/dev/null && break
+  port="$(sed -n 's|^Listening on http://127\.0\.0\.1:\([0-9]*\).*|\1|p' /tmp/serve.log)"
+  [ -n "$port" ] && break
   kill -0 "$serve_pid" 2>/dev/null || { cat /tmp/serve.log; fail "serve exited"; }
   sleep 1
 done
-exec 3<>/dev/tcp/127.0.0.1/5100
-printf 'GET /api/talkinghead/result_feed HTTP/1.1\r\nHost: 127.0.0.1:5100\r\n\r\n' >&3
+[ -n "$port" ] || { cat /tmp/serve.log; fail "serve did not start listening"; }
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+printf 'GET /api/talkinghead/result_feed HTTP/1.1\r\nHost: 127.0.0.1:%s\r\n\r\n' "$port" >&3
 timeout 180 cat <&3 >/tmp/feed.bin &
 feed_pid=$!
 for _ in $(seq 1 180); do
@@ -70,7 +79,8 @@ grep -aq "image/png" /tmp/feed.bin && grep -aq IEND /tmp/feed.bin || { cat /tmp/
 log "serve: a frame arrived ($(stat -c %s /tmp/feed.bin) bytes of stream)"
 
 log "studio under Xvfb until the first preview frame"
-setsid "${user_env[@]}" xvfb-run -a -s "-screen 0 1280x800x24" talkinghead-studio studio >/tmp/studio.log 2>&1 &
+# A display number unlikely to be in use: X's abstract sockets are shared with the host's network namespace.
+setsid "${user_env[@]}" xvfb-run -a -n $((300 + RANDOM % 600)) -s "-screen 0 1280x800x24" talkinghead-studio studio >/tmp/studio.log 2>&1 &
 studio_pid=$!
 for _ in $(seq 1 300); do
   grep -q "^studio: first preview frame" /tmp/studio.log && break
