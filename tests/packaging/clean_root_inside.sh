@@ -10,9 +10,9 @@ as_user() { "${user_env[@]}" "$@"; }
 # Background processes run as `setsid "${user_env[@]}" … &`: in their own process group (its id is $!), so that they
 # and their children (xvfb-run's Xvfb) stop together with kill -TERM -- -$!.
 
-log "apt-get update; the test's own tools (Xvfb)"
+log "apt-get update; the test's own tools (Xvfb; systemd-analyze for the user unit)"
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null
+apt-get install -y -qq --no-install-recommends xvfb xauth systemd >/dev/null
 useradd -m tester
 
 installed_kib() { dpkg-query -W -f '${Installed-Size}\n' | awk '{s += $1} END {print s}'; }
@@ -39,6 +39,11 @@ sha256sum -c --quiet /tmp/user-files.sha256 || fail "the upgrade changed the use
 command -v talkinghead-studio >/dev/null || fail "talkinghead-studio is not on PATH"
 [ ! -e /work ] || fail "the root must hold no build or source tree"
 cd /tmp
+
+log "the user service as installed"
+mkdir -p /tmp/runtime-verify && chmod 700 /tmp/runtime-verify
+XDG_RUNTIME_DIR=/tmp/runtime-verify systemd-analyze verify --user /usr/lib/systemd/user/talkinghead-studio.service \
+  || fail "systemd-analyze verify rejects the user unit"
 
 log "render on the bundled default character"
 printf '{"tilted": {"head_x_index": 0.5, "mouth_aaa_index": 1.0}}\n' > /tmp/pose.json
@@ -94,6 +99,8 @@ wait "$studio_pid" 2>/dev/null || true
 sleep 2
 
 log "purging the package: nothing of it may be left, the user's files must stay"
+# The studio has just saved its recent characters into the settings: what must survive the purge is what is there now.
+sha256sum "${user_files[@]}" > /tmp/user-files.sha256
 dpkg-query -L talkinghead-studio > /tmp/package-files
 apt-get purge -y -qq talkinghead-studio >/tmp/apt-purge.log 2>&1 || { cat /tmp/apt-purge.log; fail "apt-get purge"; }
 left=""
