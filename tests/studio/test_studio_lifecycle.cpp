@@ -6,7 +6,7 @@
 
 #include "engine/poser.h"
 #include "live/live_character.h"
-#include "server/api_server.h"
+#include "http/api_server.h"
 #include "studio/studio_launcher.h"
 
 #include "support/real_weights.h"
@@ -57,7 +57,7 @@ class TestStudioLifecycle : public QObject
     void openStudio()
     {
         StudioOptions options;
-        options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+        options.modelsDirs = QStringList{QStringLiteral(THS_MODELS_DIR)};
         options.imagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
         m_launcher = std::make_unique<StudioLauncher>(options);
         QString error;
