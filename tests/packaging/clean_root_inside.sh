@@ -10,9 +10,9 @@ as_user() { "${user_env[@]}" "$@"; }
 # Background processes run as `setsid "${user_env[@]}" … &`: in their own process group (its id is $!), so that they
 # and their children (xvfb-run's Xvfb) stop together with kill -TERM -- -$!.
 
-log "apt-get update; the test's own tools (Xvfb; systemd-analyze for the user unit)"
+log "apt-get update; the test's own tools (Xvfb)"
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends xvfb xauth systemd >/dev/null
+apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null
 useradd -m tester
 
 installed_kib() { dpkg-query -W -f '${Installed-Size}\n' | awk '{s += $1} END {print s}'; }
@@ -40,9 +40,10 @@ command -v talkinghead-studio >/dev/null || fail "talkinghead-studio is not on P
 [ ! -e /work ] || fail "the root must hold no build or source tree"
 cd /tmp
 
-log "the user service as installed"
+log "the user service as installed (systemd-analyze verify)"
+apt-get install -y -qq --no-install-recommends systemd >/dev/null
 mkdir -p /tmp/runtime-verify && chmod 700 /tmp/runtime-verify
-XDG_RUNTIME_DIR=/tmp/runtime-verify systemd-analyze verify --user /usr/lib/systemd/user/talkinghead-studio.service \
+XDG_RUNTIME_DIR=/tmp/runtime-verify systemd-analyze verify --man=no --user /usr/lib/systemd/user/talkinghead-studio.service \
   || fail "systemd-analyze verify rejects the user unit"
 
 log "render on the bundled default character"
