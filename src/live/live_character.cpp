@@ -143,7 +143,11 @@ struct LiveCharacter::Impl {
     bool paused = true;          // unloaded (or never loaded): no rendering, streams keep the last frame
     bool demand = false;
     bool oneFrameWanted = false; // a load or set_emotion while nobody watches still refreshes the current frame
-    bool awaitingConsumer = false;
+    // Back-pressure with one frame in flight: the next frame renders while the consumer encodes and sends the last
+    // one (on 2 cores that hand-over cost 10–50 ms a frame when the render thread waited for it); only a consumer
+    // still busy with the frame before that makes the render thread wait.
+    bool unconsumedFrame = false;  // the last emitted frame has not been consumed yet
+    bool awaitingConsumer = false; // ...and neither had the one before it: wait
     bool stopping = false;
     // The speech atlas (speech_atlas.h): while the mouth speaks at rest, frames come from pre-rendered cells.
     bool atlasEnabled = false;
@@ -318,7 +322,7 @@ struct LiveCharacter::Impl {
                 while (!ready()) {
                     if (awaitingConsumer && mayRender()) {
                         if (!wake.wait_until(lock, lastEmit + kAckTimeout, ready))
-                            awaitingConsumer = false;
+                            awaitingConsumer = unconsumedFrame = false;
                     } else if (mayFill() && pendingImage.isNull()) {
                         // Nobody watching: the spare time goes to the atlas (this thread runs at low priority).
                         poser = this->poser;
@@ -392,7 +396,8 @@ struct LiveCharacter::Impl {
                     ++framesShown;
                     if (cell < 0 || cell != lastShownCell)
                         ++distinctFramesShown;
-                    awaitingConsumer = true;
+                    awaitingConsumer = unconsumedFrame;
+                    unconsumedFrame = true;
                 }
                 lastShownCell = cell;
                 lastEmit = now;
@@ -509,7 +514,10 @@ void LiveCharacter::setDemand(bool wanted)
 
 void LiveCharacter::frameConsumed()
 {
-    d->update([&] { d->awaitingConsumer = false; });
+    d->update([&] {
+        d->awaitingConsumer = false;
+        d->unconsumedFrame = false;
+    });
 }
 
 QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const QString &fileName)

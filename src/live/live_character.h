@@ -4,8 +4,9 @@
 // TalkingheadBackend (and to the studio's live preview).
 //
 // Rendering runs only while someone wants frames (setDemand(), e.g. result_feed viewers; a load always yields one
-// frame) and never runs ahead of the consumer: after a frame it waits for frameConsumed() — the FrameHub's
-// framePublished — or for one second, so it renders only frames that will be sent. It is paced to the animator's
+// frame) and never runs more than one frame ahead of the consumer: it renders the next frame while the consumer
+// handles the last one, and waits when the consumer has not called frameConsumed() (the FrameHub's framePublished)
+// since the frame before — or for one second — so it renders only frames that will be sent. It is paced to the animator's
 // target_fps when rendering is faster than that. No method blocks on rendering.
 
 #include "api/talkinghead_backend.h"
