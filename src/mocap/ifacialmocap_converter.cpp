@@ -275,6 +275,39 @@ Pose convertFace(const FaceInput &face, const ConverterSettings &s, std::optiona
     if (breathingSeconds)
         pose[i.breathing] = breathingAt(s, *breathingSeconds);
 
+    // VMC only: the body's own rotation (Spine/Chest) instead of following the head, on the head's scales.
+    if (face.hasBody) {
+        pose[i.bodyY] = clamp(-face.body[0] * toDegrees, -10.0, 10.0) / 10.0;
+        pose[i.bodyZ] = clamp(face.body[1] * toDegrees, -15.0, 15.0) / 15.0;
+    }
+    // VMC only: the VRM presets, each raising the parameters of its expression (never lowering what the ARKit
+    // blendshapes set). Blinks go through the converter's wink (with the smile's happy form) via eyeBlink.
+    if (face.hasPresets) {
+        const auto p = [&](VrmPreset preset) { return clamp(face.presets[size_t(preset)], 0.0, 1.0); };
+        const auto raise = [&](int index, double v) { pose[index] = std::max(pose[index], v); };
+        const double vowels[5] = {p(VrmPreset::A), p(VrmPreset::I), p(VrmPreset::U), p(VrmPreset::E), p(VrmPreset::O)};
+        const int vowelIndex[5] = {i.aaa, i.iii, i.uuu, i.eee, i.ooo};
+        for (int k = 0; k < 5; ++k)
+            raise(vowelIndex[k], vowels[k]);
+        const double blinkL = std::max(p(VrmPreset::Blink), p(VrmPreset::BlinkL));
+        const double blinkR = std::max(p(VrmPreset::Blink), p(VrmPreset::BlinkR));
+        raise(normal ? i.winkL : i.relaxedL, (1.0 - smileDegree) * blinkL);
+        raise(normal ? i.winkR : i.relaxedR, (1.0 - smileDegree) * blinkR);
+        raise(i.happyWinkL, smileDegree * blinkL);
+        raise(i.happyWinkR, smileDegree * blinkR);
+        const double joy = p(VrmPreset::Joy), angry = p(VrmPreset::Angry), sorrow = p(VrmPreset::Sorrow), fun = p(VrmPreset::Fun);
+        for (const int k : {i.happyWinkL, i.happyWinkR, i.happyL, i.happyR})
+            raise(k, joy);
+        for (const int k : {i.raisedCornerL, i.raisedCornerR})
+            raise(k, std::max(joy, fun));
+        for (const int k : {i.angryL, i.angryR})
+            raise(k, angry);
+        for (const int k : {i.troubledL, i.troubledR, i.loweredCornerL, i.loweredCornerR})
+            raise(k, sorrow);
+        for (const int k : {i.relaxedL, i.relaxedR})
+            raise(k, fun);
+    }
+
     Pose out;
     for (int k = 0; k < Pose::kCount; ++k)
         out[k] = float(pose[k]);

@@ -172,7 +172,7 @@ ParseResult parseIfacialmocapPacket(const QByteArray &packet, FaceInput *face)
         return result;
     }
     *face = next;
-    result.ok = true;
+    result.ok = result.frame = true;
     return result;
 }
 

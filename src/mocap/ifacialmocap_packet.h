@@ -25,6 +25,7 @@ struct ParseResult {
     bool ok = false;
     QString error;         // why a packet was rejected
     int unknownNames = 0;  // names ignored in an accepted packet
+    bool frame = false;    // the face changed (a VMC packet may only carry values waiting for their Apply)
 };
 
 // Applies one packet to `face` (all or nothing).
