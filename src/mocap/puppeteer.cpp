@@ -3,6 +3,7 @@
 
 #include "animation/steady_clock.h"
 #include "mocap/take_file.h"
+#include "mocap/tracking_blend.h"
 
 #include <QJsonValue>
 
@@ -62,8 +63,7 @@ struct Puppeteer::Impl {
     std::optional<double> lastPacket;  // clock time of the last accepted face
     std::optional<double> lastReceived; // clock time of the last packet of any kind
     double startedAt = 0;
-    double weight = 0; // 0: the animation, 1: the face
-    std::optional<double> lastApply;
+    TrackingBlend blend;
     double rateWindowStart = 0;
     quint64 rateWindowCount = 0;
     double packetsPerSecond = 0;
@@ -135,7 +135,7 @@ struct Puppeteer::Impl {
                     last = lastPacket;
                     now = clock->now();
                 }
-                if ((!last || now - *last > kTrackingTimeout) && now - lastStartString >= kStartStringRepeat) {
+                if (!TrackingBlend::tracking(last, now) && now - lastStartString >= kStartStringRepeat) {
                     sendStartString();
                     lastStartString = now;
                 }
@@ -158,9 +158,11 @@ struct Puppeteer::Impl {
 
     void replayLoop()
     {
+        // From the first packet on (the silence before it, e.g. while a server loaded its model, is not played).
         const auto begin = std::chrono::steady_clock::now();
+        const double first = take->packets.empty() ? 0.0 : take->packets.front().t;
         for (const TakePacket &packet : take->packets) {
-            const auto due = begin + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(packet.t));
+            const auto due = begin + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(packet.t - first));
             {
                 std::unique_lock lock(mutex);
                 if (wake.wait_until(lock, due, [&] { return stopping.load(); }))
@@ -278,28 +280,14 @@ Pose Puppeteer::apply(const Pose &animated)
 {
     std::lock_guard lock(d->mutex);
     const double now = d->clock->now();
-    const bool tracking = d->lastPacket && now - *d->lastPacket < kTrackingTimeout;
-    const double dt = d->lastApply ? std::max(0.0, now - *d->lastApply) : 0.0;
-    d->lastApply = now;
-    const double step = dt / kEaseSeconds;
-    d->weight = tracking ? std::min(1.0, d->weight + step) : std::max(0.0, d->weight - step);
-    if (d->weight <= 0)
-        return animated;
-    const auto pose = d->stream.pose(now - d->startedAt);
-    if (!pose)
-        return animated;
-    const std::vector<bool> provided = d->stream.providedChannels();
-    Pose out = animated;
-    for (int i = 0; i < Pose::kCount; ++i)
-        if (provided[size_t(i)])
-            out[i] = float(animated[i] + d->weight * ((*pose)[i] - animated[i]));
-    return out;
+    return d->blend.apply(animated, d->stream.pose(now - d->startedAt), d->stream.providedChannels(),
+                          TrackingBlend::tracking(d->lastPacket, now), now);
 }
 
 bool Puppeteer::active() const
 {
     std::lock_guard lock(d->mutex);
-    return d->weight > 0 || (d->lastPacket && d->clock->now() - *d->lastPacket < kTrackingTimeout);
+    return d->blend.showing() || TrackingBlend::tracking(d->lastPacket, d->clock->now());
 }
 
 std::optional<Pose> Puppeteer::inputPose() const
@@ -312,7 +300,7 @@ QJsonObject Puppeteer::status() const
 {
     std::lock_guard lock(d->mutex);
     const double now = d->clock->now();
-    const bool tracking = d->lastPacket && now - *d->lastPacket < kTrackingTimeout;
+    const bool tracking = TrackingBlend::tracking(d->lastPacket, now);
     const bool rateFresh = d->lastReceived && now - *d->lastReceived < 2.0;
     return QJsonObject{
         {QStringLiteral("source"), d->source.toString()},

@@ -18,6 +18,7 @@
 #include "mocap/face_stream.h"
 #include "mocap/mocap_source.h"
 #include "mocap/puppeteer_settings.h"
+#include "mocap/tracking_blend.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -31,8 +32,8 @@ namespace ths::mocap {
 class Puppeteer
 {
 public:
-    static constexpr double kTrackingTimeout = 1.0; // seconds without a packet: tracking lost
-    static constexpr double kEaseSeconds = 0.3;     // from the animation to the face and back
+    static constexpr double kTrackingTimeout = TrackingBlend::kTrackingTimeout;
+    static constexpr double kEaseSeconds = TrackingBlend::kEaseSeconds;
 
     // `clock` (default: a steady clock) times packets, tracking and the easing.
     Puppeteer(const MocapSource &source, const PuppeteerSettings &settings, std::shared_ptr<const Clock> clock = nullptr);

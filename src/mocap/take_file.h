@@ -3,7 +3,8 @@
 // A take: the packets of one puppeteer session as they arrived, so it can be replayed or rendered later. JSON Lines:
 //   {"take":"talkinghead-studio","version":1,"source":"ifacialmocap","settings":{…PuppeteerSettings…},"started":"…"}
 //   {"t":0.0166,"packet":"<base64>"}                      one line per packet, t in seconds since the take began
-// Written as it goes and flushed at least every second (a crash loses at most the last second).
+// Written as it goes and flushed at least every second (a crash loses at most the last second). Replay and
+// render-take start at the first packet.
 
 #include "mocap/mocap_source.h"
 #include "mocap/puppeteer_settings.h"
