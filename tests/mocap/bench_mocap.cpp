@@ -42,6 +42,7 @@ public:
             lastRenderAsk = t;
         return t;
     }
+    double steady() const { return m_steady.now(); }
     std::atomic<std::thread::id> renderThread{};
     mutable std::atomic<double> lastRenderAsk{0};
 
@@ -84,7 +85,6 @@ void receiveRate()
                     converted / (timer.nsecsElapsed() / 1e9));
     }
     MocapSource source;
-    source.kind = SourceKind::Vmc; // listen only; the packets below are iFacialMocap's, so parse as such:
     source.kind = SourceKind::IFacialMocap;
     source.phoneHost = QStringLiteral("127.0.0.1");
     source.phonePort = 9; // discard: the start string goes nowhere
@@ -155,7 +155,7 @@ int latency(int frames)
     std::vector<double> latencies, renderMs;
     std::atomic<int> shown{0};
     QObject::connect(&live, &TalkingheadBackend::frameRendered, &live, [&](const QImage &) {
-        const double now = clock->now();
+        const double now = clock->steady(); // not now(): that would count as the render thread's ask
         if (clock->renderThread.load() == std::thread::id())
             clock->renderThread = std::this_thread::get_id(); // from the next frame on
         else {
@@ -176,6 +176,8 @@ int latency(int frames)
     while (shown.load() < frames + 1 && timer.elapsed() < 600000)
         QThread::msleep(20);
     live.setDemand(false);
+    live.setPuppeteer(nullptr);
+    puppeteer->stop(); // before taking the lock its observer takes
     std::lock_guard lock(mutex);
     if (latencies.empty()) {
         std::printf("latency: no frames\n");
@@ -187,7 +189,6 @@ int latency(int frames)
                 *std::min_element(latencies.begin(), latencies.end()), *std::max_element(latencies.begin(), latencies.end()),
                 percentile(renderMs, 0.5), arrivals.size(),
                 qPrintable(QString::number(puppeteer->status()[QStringLiteral("rejected")].toDouble())));
-    puppeteer->stop();
     return 0;
 }
 
@@ -196,6 +197,7 @@ int latency(int frames)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures as they come, also into a file
     const QStringList args = app.arguments();
     int frames = 15;
     if (const qsizetype i = args.indexOf(QStringLiteral("--frames")); i > 0 && i + 1 < args.size())
