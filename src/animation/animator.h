@@ -30,7 +30,7 @@
 #include "animation/random_source.h"
 #include "animation/sway_driver.h"
 #include "animation/talking_driver.h"
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

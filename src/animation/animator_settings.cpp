@@ -5,7 +5,7 @@
 #include "core/log_text.h"
 
 #include "animation/animation_log.h"
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 // slow at the ends and fast in the middle. The cycle starts at the first frame. Emotion templates never drive
 // breathing.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <optional>
 

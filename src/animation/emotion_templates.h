@@ -12,7 +12,7 @@
 // Every load validates everything first (unknown morph names, non-numbers, out-of-range values, malformed
 // files); on error nothing changes and the error names the emotion (or file) and the field.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <QHash>
 #include <QJsonValue>

@@ -6,7 +6,7 @@
 // a frame lasting dt seconds covers s = 1 − α^(25·dt) of the distance. With β = 0.1 the motion is 50 % done after
 // ≈0.26 s, 90 % after ≈0.87 s, 99 % after ≈1.75 s.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 namespace ths {
 

@@ -14,7 +14,7 @@
 
 #include "animation/animator_settings.h"
 #include "animation/random_source.h"
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <QList>
 

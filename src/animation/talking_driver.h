@@ -16,7 +16,7 @@
 #include "animation/animator_settings.h"
 #include "animation/mouth_shape.h"
 #include "animation/random_source.h"
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <array>
 #include <optional>

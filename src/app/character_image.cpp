@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/character_image.h"
 
-#include "engine/image_import.h"
+#include "image/image_import.h"
 
 #include <cstdio>
 

@@ -2,10 +2,10 @@
 // talkinghead-studio: one executable, several subcommands.
 
 #include "app/commands.h"
-#include "classify/classify_command.h"
-#include "engine/image_check_command.h"
-#include "lipsync/lipsync_commands.h"
-
+#include "app/display_available.h"
+#include "app/classify_command.h"
+#include "app/image_check_command.h"
+#include "app/lipsync_commands.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

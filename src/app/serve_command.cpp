@@ -12,10 +12,10 @@
 #include "classify/lexicon_emotion_classifier.h"
 #include "tha3/engine_error.h"
 #include "live/live_character.h"
+#include "http/api_server.h"
+#include "api/frame_hub.h"
+#include "api/server_options.h"
 #include "mocap/puppeteer.h"
-#include "server/api_server.h"
-#include "server/frame_hub.h"
-#include "server/server_options.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

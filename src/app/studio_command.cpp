@@ -20,12 +20,6 @@ Q_IMPORT_QML_PLUGIN(TalkingheadStudio_UiPlugin)
 
 namespace ths {
 
-bool displayAvailable()
-{
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-}
-
 int runStudioCommand(const QStringList &args)
 {
     QCommandLineParser parser;

@@ -12,7 +12,7 @@
 // buffer invalidates it); the eyebrow combiner and face morpher results are reused while the eyebrow (0–11) and
 // face (0–38) pose slices are unchanged, so rotation- and breathing-only frames run just the rotator and editor.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 #include "tha3/pipeline.h"
 
 #include <QImage>

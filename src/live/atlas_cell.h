@@ -7,7 +7,7 @@
 // kLevels openings (1/kLevels … 1), the other five at 0 — a speaking mouth replaces the emotion's own. An animated pose maps onto a cell only when everything but the mouth, the
 // blink and breathing is at rest (within kRestTolerance); otherwise it must be rendered as it is.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <optional>
 

@@ -5,7 +5,7 @@
 #include "core/thread_priority.h"
 #include "animation/steady_clock.h"
 #include "tha3/engine_error.h"
-#include "engine/image_import.h"
+#include "image/image_import.h"
 #include "engine/poser.h"
 #include "lipsync/audio_file.h"
 #include "lipsync/audio_lip_sync.h"

@@ -8,7 +8,7 @@
 // framePublished — or for one second, so it renders only frames that will be sent. It is paced to the animator's
 // target_fps when rendering is faster than that. No method blocks on rendering.
 
-#include "server/talkinghead_backend.h"
+#include "api/talkinghead_backend.h"
 
 #include <QImage>
 

@@ -7,7 +7,7 @@
 // Disk writes run on a background thread and replace files atomically, so a crash never leaves a half cell to be
 // read later; an unreadable cell file is deleted and rendered again. Not thread-safe: one owner (the render thread).
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 #include "live/atlas_cell.h"
 
 #include <QByteArray>

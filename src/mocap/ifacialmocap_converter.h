@@ -15,7 +15,7 @@
 //
 // Additions beyond the original's converter (docs/mocap.md): the VRM presets and body rotation that VMC senders give.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 #include "mocap/face_input.h"
 
 #include <QJsonObject>

@@ -14,7 +14,7 @@
 // apply() and status() may be called from any thread; they never wait for the network.
 
 #include "animation/clock.h"
-#include "engine/pose.h"
+#include "pose/pose.h"
 #include "mocap/face_stream.h"
 #include "mocap/mocap_source.h"
 #include "mocap/puppeteer_settings.h"

@@ -4,7 +4,7 @@
 // that eases to 1 while tracking and back to 0 once tracking is lost (both within kEaseSeconds). Used by the live
 // puppeteer and by render-take, so a rendered take looks as it did live.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <optional>
 #include <vector>

@@ -5,7 +5,7 @@
 // its overlay to image://studio, saves the safe fixes as a copy beside the original (never over it), and keeps the
 // list of recently opened characters.
 
-#include "engine/image_import.h"
+#include "image/image_import.h"
 
 #include <QImage>
 #include <QObject>

@@ -10,7 +10,7 @@
 // parameter in model order, indent 4. Imports validate everything before changing anything; errors name the file,
 // the emotion and the field.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <QAbstractListModel>
 #include <QByteArray>

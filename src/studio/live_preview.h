@@ -4,7 +4,7 @@
 // speech), sharing the engine's poser. The pose edited by hand is the animation's target, so the idle motion plays
 // on top of it. Frames go to image://studio/live.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 #include "studio/frame_rate_meter.h"
 
 #include <QImage>

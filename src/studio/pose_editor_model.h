@@ -5,7 +5,7 @@
 // ("troubled", "wink", "aaa", …) and left/right twins. Every change goes through a QUndoStack, so the QML sliders
 // get undo/redo for free; a slider drag (many setValue calls on one row) is one undo step until commitEdit().
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 
 #include <QAbstractListModel>
 #include <QStringList>

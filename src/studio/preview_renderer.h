@@ -5,7 +5,7 @@
 // the pending one (counted in `dropped`) and request() never waits for the poser: the GUI stays fluid and the
 // preview catches up with the last pose as soon as the current render ends.
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 #include "studio/frame_rate_meter.h"
 
 #include <QImage>

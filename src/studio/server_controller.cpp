@@ -3,9 +3,9 @@
 
 #include "classify/lexicon_emotion_classifier.h"
 #include "live/live_character.h"
-#include "server/api_server.h"
-#include "server/frame_hub.h"
-#include "server/server_options.h"
+#include "http/api_server.h"
+#include "api/frame_hub.h"
+#include "api/server_options.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

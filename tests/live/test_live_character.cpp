@@ -3,7 +3,7 @@
 // pauses on unload, rejects bad images with the validation report.
 
 #include "animation/animator.h"
-#include "engine/image_import.h"
+#include "image/image_import.h"
 #include "engine/poser.h"
 #include "live/live_character.h"
 #include "support/address_space_cap.h"

@@ -10,7 +10,7 @@
 
 #include "animation/clock.h"
 #include "animation/steady_clock.h"
-#include "engine/image_import.h"
+#include "image/image_import.h"
 #include "engine/poser.h"
 #include "live/live_character.h"
 #include "mocap/face_stream.h"

@@ -5,7 +5,7 @@
 //   - the GUI thread's lateness (how late a 5 ms timer fires) and the window's frame intervals while inference runs.
 // Run: QT_QPA_PLATFORM=offscreen build/tests/studio/bench_studio [--seconds 20]
 
-#include "engine/pose.h"
+#include "pose/pose.h"
 #include "studio/studio_launcher.h"
 
 #include <QCommandLineParser>

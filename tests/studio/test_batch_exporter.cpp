@@ -3,7 +3,7 @@
 // progress signals, cancel, conflicts and errors for folders that cannot be written.
 
 #include "animation/emotion_templates.h"
-#include "engine/image_import.h"
+#include "image/image_import.h"
 #include "engine/poser.h"
 #include "studio/batch_exporter.h"
 

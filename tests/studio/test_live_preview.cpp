@@ -4,7 +4,7 @@
 // frames coming whatever the toggle says; a new poser replaces the live character and the animation goes on.
 
 #include "animation/animator.h"
-#include "engine/image_import.h"
+#include "image/image_import.h"
 #include "engine/poser.h"
 #include "live/live_character.h"
 #include "studio/live_preview.h"

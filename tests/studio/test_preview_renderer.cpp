@@ -3,7 +3,7 @@
 // worker (fewer renders than requests, the rest counted as dropped), request() never waits for a render, and the
 // frame finally shown is exactly what the poser renders for the last pose.
 
-#include "engine/image_import.h"
+#include "image/image_import.h"
 #include "engine/poser.h"
 #include "studio/preview_renderer.h"
 #include "studio/studio_image_provider.h"

@@ -5,7 +5,7 @@
 
 #include "engine/poser.h"
 #include "live/live_character.h"
-#include "server/api_server.h"
+#include "http/api_server.h"
 #include "studio/server_controller.h"
 
 #include "support/real_weights.h"

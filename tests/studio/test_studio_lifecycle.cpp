@@ -6,7 +6,7 @@
 
 #include "engine/poser.h"
 #include "live/live_character.h"
-#include "server/api_server.h"
+#include "http/api_server.h"
 #include "studio/studio_launcher.h"
 
 #include "support/real_weights.h"
