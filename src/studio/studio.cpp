@@ -37,7 +37,7 @@ Studio::Studio(const StudioOptions &options, QObject *parent)
     , m_puppeteer(new PuppeteerController(true, this))
     , m_speech(new SpeechController(true, this))
 {
-    m_engine->setModelsDir(options.modelsDir);
+    m_engine->setModelsDirs(options.modelsDirs);
     // Command-line values win for this run; the saved settings otherwise.
     m_engine->setVariant(options.variant.isEmpty() ? m_settings->variant() : options.variant);
     m_engine->setDevice(options.device.isEmpty() ? m_settings->device() : options.device);
@@ -62,7 +62,7 @@ Studio *Studio::create(QQmlEngine *qmlEngine, QJSEngine *)
     if (!studio) {
         // QML tests: a studio configured from the environment, owned by the QML engine.
         StudioOptions options;
-        options.modelsDir = qEnvironmentVariable("THS_MODELS_DIR");
+        options.modelsDirs = QStringList{qEnvironmentVariable("THS_MODELS_DIR")};
         const QString images = qEnvironmentVariable("THS_IMAGES_DIR");
         if (!images.isEmpty())
             options.defaultImagePath = QDir(images).filePath(QStringLiteral("lambda_00.png"));
