@@ -4,6 +4,7 @@
 
 #include "app/character_image.h"
 #include "app/commands.h"
+#include "app/data_locations.h"
 #include "app/poser_options.h"
 #include "animation/animator.h"
 #include "animation/manual_clock.h"
@@ -32,7 +33,7 @@ int runRenderTakeCommand(const QStringList &args)
         {QStringLiteral("input"), QStringLiteral("The take file."), QStringLiteral("FILE")},
         {QStringLiteral("output-dir"), QStringLiteral("Where the frames go (created if missing)."), QStringLiteral("DIR")},
         {QStringLiteral("fps"), QStringLiteral("Frames per second (default 30)."), QStringLiteral("N"), QStringLiteral("30")},
-        {QStringLiteral("image"), QStringLiteral("The character image (default: %1).").arg(defaultCharacterImage()),
+        {QStringLiteral("image"), QStringLiteral("The character image (default: the example character, images/lambda_00.png in the data folders)."),
          QStringLiteral("PNG"), defaultCharacterImage()},
     });
     addPoserOptions(parser);
