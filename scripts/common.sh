@@ -35,6 +35,8 @@ APT_PACKAGES=(
   libespeak-ng-dev espeak-ng xvfb xauth fonts-wqy-microhei python3-venv
   # The puppeteer's VMC source: OSC messages (liblo).
   liblo-dev
+  # Node runs the SillyTavern extension's tests (node --test); nothing is fetched from npm for them.
+  nodejs
   # libtorch's BLAS: without it Debian's reference BLAS serves the 1×1 convolutions that libtorch does not hand to
   # oneDNN when running on one thread (measured: 17.6 s → 1.6 s per frame with --threads 1; 2 threads unchanged).
   libopenblas0-openmp

@@ -1036,6 +1036,22 @@
         <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
         <translation>SillyTavern の Talkinghead 拡張機能にキャラクターを提供します。サーバーを起動し、URL をコピーして SillyTavern に貼り付けてください。このコンピューターで開いた Web ページだけが利用できます。ただしホストが 0.0.0.0（すべてのネットワーク）の場合はどのページからも利用できるため、API キーを設定してください。</translation>
     </message>
+    <message>
+        <source>SillyTavern</source>
+        <translation>SillyTavern</translation>
+    </message>
+    <message>
+        <source>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</source>
+        <translation>SillyTavern 1.13 以降でこのキャラクターを表示するには Talkinghead Studio 拡張機能が必要です。SillyTavern のフォルダー（server.js があるフォルダー）を選ぶと、その既定ユーザーにインストールします。</translation>
+    </message>
+    <message>
+        <source>Install into SillyTavern…</source>
+        <translation>SillyTavern にインストール…</translation>
+    </message>
+    <message>
+        <source>Choose the SillyTavern folder</source>
+        <translation>SillyTavern のフォルダーを選択</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPanel</name>
@@ -1666,6 +1682,14 @@
     <message>
         <source>%1 %2 %3 → %4 (%5 ms)</source>
         <translation>%1 %2 %3 → %4（%5 ms）</translation>
+    </message>
+    <message>
+        <source>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</source>
+        <translation>SillyTavern %1 用に %2 へインストールしました。SillyTavern のページを再読み込みしてください。設定は「拡張機能 → Talkinghead Studio」にあります。</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>インストールできませんでした：%1</translation>
     </message>
 </context>
 <context>

@@ -1036,6 +1036,22 @@
         <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
         <translation>为 SillyTavern 的 Talkinghead 扩展提供角色。启动服务器，复制 URL 并粘贴到 SillyTavern 中。只有在本机打开的网页可以使用它；但若主机为 0.0.0.0（所有网络），任何网页都可以使用，因此请设置 API 密钥。</translation>
     </message>
+    <message>
+        <source>SillyTavern</source>
+        <translation>SillyTavern</translation>
+    </message>
+    <message>
+        <source>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</source>
+        <translation>SillyTavern 1.13 及更新版本需要 Talkinghead Studio 扩展才能显示这个角色。选择你的 SillyTavern 文件夹（含有 server.js 的那个），为其默认用户安装。</translation>
+    </message>
+    <message>
+        <source>Install into SillyTavern…</source>
+        <translation>安装到 SillyTavern…</translation>
+    </message>
+    <message>
+        <source>Choose the SillyTavern folder</source>
+        <translation>选择 SillyTavern 文件夹</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPanel</name>
@@ -1666,6 +1682,14 @@
     <message>
         <source>%1 %2 %3 → %4 (%5 ms)</source>
         <translation>%1 %2 %3 → %4（%5 毫秒）</translation>
+    </message>
+    <message>
+        <source>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</source>
+        <translation>已为 SillyTavern %1 安装到 %2。请重新加载 SillyTavern 页面；设置位于“扩展 → Talkinghead Studio”。</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>未安装：%1</translation>
     </message>
 </context>
 <context>
