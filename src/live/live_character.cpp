@@ -16,6 +16,7 @@
 #include "animation/talking_driver.h"
 #include "live/atlas_cell.h"
 #include "live/speech_atlas.h"
+#include "mocap/puppeteer.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -149,6 +150,7 @@ struct LiveCharacter::Impl {
     bool unconsumedFrame = false;  // the last emitted frame has not been consumed yet
     bool awaitingConsumer = false; // ...and neither had the one before it: wait
     bool stopping = false;
+    std::shared_ptr<mocap::Puppeteer> puppeteer; // drives the face over the animation (setPuppeteer)
     // The speech atlas (speech_atlas.h): while the mouth speaks at rest, frames come from pre-rendered cells.
     bool atlasEnabled = false;
     QString atlasDir;               // empty: memory only
@@ -313,6 +315,7 @@ struct LiveCharacter::Impl {
         for (;;) {
             QImage newImage;
             std::shared_ptr<Poser> poser; // this frame's (setPoser() may swap it between frames)
+            std::shared_ptr<mocap::Puppeteer> puppeteer;
             bool useAtlas = false;
             {
                 std::unique_lock lock(mutex);
@@ -341,6 +344,7 @@ struct LiveCharacter::Impl {
                 oneFrameWanted = false;
                 std::swap(newImage, pendingImage);
                 poser = this->poser;
+                puppeteer = this->puppeteer;
                 useAtlas = atlasUseful();
             }
             animator.setHoldStillWhileSpeaking(useAtlas);
@@ -371,7 +375,12 @@ struct LiveCharacter::Impl {
                     hasImage = true;
                     atlasComplete = false;
                 }
-                const AnimatedFrame animated = animator.advance();
+                AnimatedFrame animated = animator.advance();
+                if (puppeteer) {
+                    // The tracked face at render time (latest wins); a driven face is never at rest for the atlas.
+                    animated.pose = puppeteer->apply(animated.pose);
+                    animated.speaking = animated.speaking && !puppeteer->active();
+                }
                 // With our image every frame, in one step: the poser may be shared with others that set their own
                 // (the same pixels again cost a comparison only and keep the poser's cached decomposition).
                 int cell = -1;
@@ -510,6 +519,11 @@ void LiveCharacter::setSpeechAtlas(bool enabled, const QString &cacheDir, qint64
 void LiveCharacter::setDemand(bool wanted)
 {
     d->update([&] { d->demand = wanted; });
+}
+
+void LiveCharacter::setPuppeteer(std::shared_ptr<mocap::Puppeteer> puppeteer)
+{
+    d->update([&] { d->puppeteer = std::move(puppeteer); });
 }
 
 void LiveCharacter::frameConsumed()
@@ -672,7 +686,7 @@ QJsonObject LiveCharacter::status() const
     std::lock_guard lock(d->mutex);
     // Only copies: the poser's own figures would wait for a render in progress (up to seconds).
     const NetworkTimings t = d->networkTimings;
-    return QJsonObject{
+    QJsonObject status{
         {QStringLiteral("model"), d->poser ? QJsonValue(d->modelName) : QJsonValue()},
         {QStringLiteral("device"), d->poser ? QJsonValue(d->poser->deviceName()) : QJsonValue()},
         {QStringLiteral("loaded"), d->hasImage || !d->pendingImage.isNull()},
@@ -703,6 +717,13 @@ QJsonObject LiveCharacter::status() const
         {QStringLiteral("target_fps"), d->animator.settings().targetFps},
         {QStringLiteral("error"), d->lastError.isEmpty() ? QJsonValue() : QJsonValue(d->lastError)},
     };
+    if (d->puppeteer) {
+        // The puppeteer's figures and the pose it hands to the animator (before the idle animation).
+        status.insert(QStringLiteral("mocap"), d->puppeteer->status());
+        const auto pose = d->puppeteer->inputPose();
+        status.insert(QStringLiteral("pose"), pose ? QJsonValue(pose->toJson()) : QJsonValue());
+    }
+    return status;
 }
 
 } // namespace ths

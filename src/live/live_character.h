@@ -21,6 +21,9 @@ namespace ths {
 class Animator;
 class MouthTimeline;
 class Poser;
+namespace mocap {
+class Puppeteer;
+}
 
 class LiveCharacter : public TalkingheadBackend
 {
@@ -50,6 +53,9 @@ public:
     // when missing, while idle (one after every few frames shown) and with nobody watching, and kept in `cacheDir`
     // (empty: memory only) within `maxCacheBytes`. Off by default.
     void setSpeechAtlas(bool enabled, const QString &cacheDir = QString(), qint64 maxCacheBytes = 512LL << 20);
+    // A face tracker drives the character (mocap/puppeteer.h): every frame, the channels it provides replace the
+    // animator's (easing in and out with tracking); status() adds "mocap" and "pose". Null: the animator alone.
+    void setPuppeteer(std::shared_ptr<mocap::Puppeteer> puppeteer);
     // Whether frames are wanted continuously (true while result_feed has viewers).
     void setDemand(bool wanted);
     // The consumer has taken the last frame; the next one may be rendered.
