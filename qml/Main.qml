@@ -11,8 +11,8 @@ ApplicationWindow {
     id: window
 
     readonly property var pageTitles: [qsTr("Character"), qsTr("Pose"), qsTr("Expressions"), qsTr("Speech"),
-                                       qsTr("Look"), qsTr("Server"), qsTr("Settings")]
-    readonly property int settingsPage: 6
+                                       qsTr("Look"), qsTr("Server"), qsTr("Puppeteer"), qsTr("Settings")]
+    readonly property int settingsPage: 7
     property int currentPage: 0
     readonly property string engineState: Studio.engine.state
 
@@ -132,6 +132,7 @@ ApplicationWindow {
                 SpeechPanel {}
                 LookPanel {}
                 ServerPanel {}
+                PuppeteerPanel {}
                 SettingsPanel {}
             }
 

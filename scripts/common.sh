@@ -35,9 +35,16 @@ APT_PACKAGES=(
   libespeak-ng-dev espeak-ng xvfb xauth fonts-wqy-microhei python3-venv
   # Recording (src/recording): FFmpeg's libraries encode VP9 with alpha (libvpx), H.264 (libx264), Opus and AAC.
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
+  # The puppeteer's VMC source: OSC messages (liblo).
+  liblo-dev
+  # Node runs the SillyTavern extension's tests (node --test); nothing is fetched from npm for them.
+  nodejs
   # libtorch's BLAS: without it Debian's reference BLAS serves the 1×1 convolutions that libtorch does not hand to
   # oneDNN when running on one thread (measured: 17.6 s → 1.6 s per frame with --threads 1; 2 threads unchanged).
   libopenblas0-openmp
+  # The install tree and the Debian package (packaging/): icons rendered from the SVG, the man page from --help; and
+  # the packaging checks (ctest -L packaging): validators, lintian, a clean Debian 12 root made with mmdebstrap.
+  librsvg2-bin help2man desktop-file-utils appstream lintian mmdebstrap
 )
 
 log() { printf '[setup] %s\n' "$*" >&2; }
@@ -120,7 +127,7 @@ install_pytorch() {
   return 0
 }
 
-build_project() {
+configure_project() {
   local launcher=()
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   TORCH_CMAKE_ARGS=()
@@ -129,8 +136,12 @@ build_project() {
     log "configuring $BUILD_DIR (libtorch: $THS_TORCH)"
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "${TORCH_CMAKE_ARGS[@]}" >/dev/null
   fi
+}
+
+build_project() {
+  configure_project
   log "building (-j$(nproc))"
-  cmake --build "$BUILD_DIR" -j"$(nproc)"
+  cmake --build "$BUILD_DIR" -j"$(nproc)" "$@"
 }
 
 setup_all() {

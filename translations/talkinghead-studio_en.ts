@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Talkinghead Studio is free software: you can redistribute it and/or modify it under the terms of the &lt;a href=&quot;%1&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or any later version. It comes with no warranty.</source>
+        <translation>Talkinghead Studio is free software: you can redistribute it and/or modify it under the terms of the &lt;a href=&quot;%1&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or any later version. It comes with no warranty.</translation>
+    </message>
+    <message>
+        <source>The THA3 networks and their weights are by Pramook Khungurn (&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;). The weights are used unmodified under the &lt;a href=&quot;%2&quot;&gt;Creative Commons Attribution 4.0&lt;/a&gt; licence.</source>
+        <translation>The THA3 networks and their weights are by Pramook Khungurn (&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;). The weights are used unmodified under the &lt;a href=&quot;%2&quot;&gt;Creative Commons Attribution 4.0&lt;/a&gt; licence.</translation>
+    </message>
+    <message>
+        <source>The example character “lambda” is © Pramook Khungurn, drawn by garun, under the &lt;a href=&quot;%1&quot;&gt;Creative Commons Attribution-NonCommercial 4.0&lt;/a&gt; licence: not for commercial use. Use your own character for anything else.</source>
+        <translation>The example character “lambda” is © Pramook Khungurn, drawn by garun, under the &lt;a href=&quot;%1&quot;&gt;Creative Commons Attribution-NonCommercial 4.0&lt;/a&gt; licence: not for commercial use. Use your own character for anything else.</translation>
+    </message>
+    <message>
+        <source>Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), eSpeak NG (GPL-3.0-or-later) and QCoro (MIT).</source>
+        <translation>Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), eSpeak NG (GPL-3.0-or-later) and QCoro (MIT).</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio</source>
+        <translation>About Talkinghead Studio</translation>
+    </message>
+    <message>
+        <source>Animates an anime character from one image, on your own computer.</source>
+        <translation>Animates an anime character from one image, on your own computer.</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Model and example character</source>
+        <translation>Model and example character</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Libraries</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundPicker</name>
     <message>
         <source>Checkerboard</source>
@@ -609,6 +652,10 @@
         <translation>Talkinghead Studio</translation>
     </message>
     <message>
+        <source>Puppeteer</source>
+        <translation>Puppeteer</translation>
+    </message>
+    <message>
         <source>Look</source>
         <translation>Look</translation>
     </message>
@@ -830,6 +877,221 @@
     </message>
 </context>
 <context>
+    <name>PuppeteerPanel</name>
+    <message>
+        <source>Puppeteer</source>
+        <translation>Puppeteer</translation>
+    </message>
+    <message>
+        <source>Drive the character with your own face: the iFacialMocap app on an iPhone, or any program that sends the VMC protocol (a webcam with VSeeFace, VMagicMirror, Warudo, XR Animator). Channels the tracker does not send, such as breathing, keep the idle animation.</source>
+        <translation>Drive the character with your own face: the iFacialMocap app on an iPhone, or any program that sends the VMC protocol (a webcam with VSeeFace, VMagicMirror, Warudo, XR Animator). Channels the tracker does not send, such as breathing, keep the idle animation.</translation>
+    </message>
+    <message>
+        <source>Record a take</source>
+        <translation>Record a take</translation>
+    </message>
+    <message>
+        <source>Takes (*.jsonl)</source>
+        <translation>Takes (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>Open a recording</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>iFacialMocap (iPhone)</source>
+        <translation>iFacialMocap (iPhone)</translation>
+    </message>
+    <message>
+        <source>VMC protocol</source>
+        <translation>VMC protocol</translation>
+    </message>
+    <message>
+        <source>Recorded take</source>
+        <translation>Recorded take</translation>
+    </message>
+    <message>
+        <source>Phone address</source>
+        <translation>Phone address</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20</source>
+        <translation>e.g. 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>none: open a recording below</source>
+        <translation>none: open a recording below</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Calibrate</source>
+        <translation>Calibrate</translation>
+    </message>
+    <message>
+        <source>Look straight ahead with a relaxed face: this becomes the rest pose.</source>
+        <translation>Look straight ahead with a relaxed face: this becomes the rest pose.</translation>
+    </message>
+    <message>
+        <source>Clear calibration</source>
+        <translation>Clear calibration</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <source>Open recording…</source>
+        <translation>Open recording…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <source>No face (tracking lost)</source>
+        <translation>No face (tracking lost)</translation>
+    </message>
+    <message>
+        <source>%1 packets/s</source>
+        <translation>%1 packets/s</translation>
+    </message>
+    <message>
+        <source>no packet yet</source>
+        <translation>no packet yet</translation>
+    </message>
+    <message>
+        <source>last packet %1 ms ago</source>
+        <translation>last packet %1 ms ago</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 rejected</translation>
+    </message>
+    <message>
+        <source>listening on UDP %1</source>
+        <translation>listening on UDP %1</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>recording</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Eyebrows down</source>
+        <translation>Eyebrows down</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>Angry</translation>
+    </message>
+    <message>
+        <source>Troubled</source>
+        <translation>Troubled</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>Serious</translation>
+    </message>
+    <message>
+        <source>Lowered</source>
+        <translation>Lowered</translation>
+    </message>
+    <message>
+        <source>Wink</source>
+        <translation>Wink</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>Relaxed</translation>
+    </message>
+    <message>
+        <source>Eyebrow gain</source>
+        <translation>Eyebrow gain</translation>
+    </message>
+    <message>
+        <source>Eye gain</source>
+        <translation>Eye gain</translation>
+    </message>
+    <message>
+        <source>Iris gain</source>
+        <translation>Iris gain</translation>
+    </message>
+    <message>
+        <source>Mouth gain</source>
+        <translation>Mouth gain</translation>
+    </message>
+    <message>
+        <source>Head gain</source>
+        <translation>Head gain</translation>
+    </message>
+    <message>
+        <source>Body gain</source>
+        <translation>Body gain</translation>
+    </message>
+    <message>
+        <source>Smoothing (One Euro filter)</source>
+        <translation>Smoothing (One Euro filter)</translation>
+    </message>
+    <message>
+        <source>Cut-off at rest (Hz)</source>
+        <translation>Cut-off at rest (Hz)</translation>
+    </message>
+    <message>
+        <source>Speed coefficient</source>
+        <translation>Speed coefficient</translation>
+    </message>
+    <message>
+        <source>Tracked values</source>
+        <translation>Tracked values</translation>
+    </message>
+    <message>
+        <source>No face yet.</source>
+        <translation>No face yet.</translation>
+    </message>
+</context>
+<context>
     <name>ServerPanel</name>
     <message>
         <source>Server</source>
@@ -913,6 +1175,22 @@
     <message>
         <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
         <translation>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</translation>
+    </message>
+    <message>
+        <source>SillyTavern</source>
+        <translation>SillyTavern</translation>
+    </message>
+    <message>
+        <source>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</source>
+        <translation>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</translation>
+    </message>
+    <message>
+        <source>Install into SillyTavern…</source>
+        <translation>Install into SillyTavern…</translation>
+    </message>
+    <message>
+        <source>Choose the SillyTavern folder</source>
+        <translation>Choose the SillyTavern folder</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1322,14 @@
     <message>
         <source>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</source>
         <translation>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio…</source>
+        <translation>About Talkinghead Studio…</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1796,21 @@
     </message>
 </context>
 <context>
+    <name>ths::PuppeteerController</name>
+    <message>
+        <source>Enter the phone&apos;s address (iFacialMocap shows it on the phone).</source>
+        <translation>Enter the phone&apos;s address (iFacialMocap shows it on the phone).</translation>
+    </message>
+    <message>
+        <source>Calibrate while the tracker sends your face: look straight ahead with a relaxed face.</source>
+        <translation>Calibrate while the tracker sends your face: look straight ahead with a relaxed face.</translation>
+    </message>
+    <message>
+        <source>Start the puppeteer first.</source>
+        <translation>Start the puppeteer first.</translation>
+    </message>
+</context>
+<context>
     <name>ths::RecordingController</name>
     <message>
         <source>A recording is already running.</source>
@@ -1537,6 +1838,14 @@
     <message>
         <source>%1 %2 %3 → %4 (%5 ms)</source>
         <translation>%1 %2 %3 → %4 (%5 ms)</translation>
+    </message>
+    <message>
+        <source>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</source>
+        <translation>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Not installed: %1</translation>
     </message>
 </context>
 <context>

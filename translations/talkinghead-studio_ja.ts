@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version %1</source>
+        <translation>バージョン %1</translation>
+    </message>
+    <message>
+        <source>Talkinghead Studio is free software: you can redistribute it and/or modify it under the terms of the &lt;a href=&quot;%1&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or any later version. It comes with no warranty.</source>
+        <translation>Talkinghead Studio はフリーソフトウェアです。&lt;a href=&quot;%1&quot;&gt;GNU 一般公衆利用許諾書&lt;/a&gt;のバージョン 3 またはそれ以降のバージョンの条件の下で再配布・改変できます。無保証です。</translation>
+    </message>
+    <message>
+        <source>The THA3 networks and their weights are by Pramook Khungurn (&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;). The weights are used unmodified under the &lt;a href=&quot;%2&quot;&gt;Creative Commons Attribution 4.0&lt;/a&gt; licence.</source>
+        <translation>THA3 ネットワークとその重みは Pramook Khungurn 氏によるものです（&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;）。重みは改変せず、&lt;a href=&quot;%2&quot;&gt;クリエイティブ・コモンズ 表示 4.0&lt;/a&gt; ライセンスの下で使用しています。</translation>
+    </message>
+    <message>
+        <source>The example character “lambda” is © Pramook Khungurn, drawn by garun, under the &lt;a href=&quot;%1&quot;&gt;Creative Commons Attribution-NonCommercial 4.0&lt;/a&gt; licence: not for commercial use. Use your own character for anything else.</source>
+        <translation>サンプルキャラクター「lambda」は © Pramook Khungurn、garun 氏による作画で、&lt;a href=&quot;%1&quot;&gt;クリエイティブ・コモンズ 表示-非営利 4.0&lt;/a&gt; ライセンスの下にあります：商用利用はできません。それ以外の用途にはご自身のキャラクターを使ってください。</translation>
+    </message>
+    <message>
+        <source>Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), eSpeak NG (GPL-3.0-or-later) and QCoro (MIT).</source>
+        <translation>Qt（LGPL-3.0）、LibTorch（BSD-3-Clause）、eSpeak NG（GPL-3.0-or-later）、QCoro（MIT）を使用しています。</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio</source>
+        <translation>Talkinghead Studio について</translation>
+    </message>
+    <message>
+        <source>Animates an anime character from one image, on your own computer.</source>
+        <translation>一枚の画像からアニメキャラクターを、あなた自身のコンピューターで動かします。</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Model and example character</source>
+        <translation>モデルとサンプルキャラクター</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>ライブラリ</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundPicker</name>
     <message>
         <source>Checkerboard</source>
@@ -608,6 +651,10 @@
         <translation>Talkinghead Studio</translation>
     </message>
     <message>
+        <source>Puppeteer</source>
+        <translation>パペッティア</translation>
+    </message>
+    <message>
         <source>Look</source>
         <translation>ルック</translation>
     </message>
@@ -829,6 +876,221 @@
     </message>
 </context>
 <context>
+    <name>PuppeteerPanel</name>
+    <message>
+        <source>Puppeteer</source>
+        <translation>パペッティア</translation>
+    </message>
+    <message>
+        <source>Drive the character with your own face: the iFacialMocap app on an iPhone, or any program that sends the VMC protocol (a webcam with VSeeFace, VMagicMirror, Warudo, XR Animator). Channels the tracker does not send, such as breathing, keep the idle animation.</source>
+        <translation>自分の顔でキャラクターを動かします。iPhone の iFacialMocap アプリ、または VMC プロトコルを送信するプログラム（VSeeFace とウェブカメラ、VMagicMirror、Warudo、XR Animator）が使えます。呼吸など、トラッカーが送らないチャンネルはアイドルアニメーションのままです。</translation>
+    </message>
+    <message>
+        <source>Record a take</source>
+        <translation>テイクを録画</translation>
+    </message>
+    <message>
+        <source>Takes (*.jsonl)</source>
+        <translation>テイク (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>録画を開く</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>iFacialMocap (iPhone)</source>
+        <translation>iFacialMocap（iPhone）</translation>
+    </message>
+    <message>
+        <source>VMC protocol</source>
+        <translation>VMC プロトコル</translation>
+    </message>
+    <message>
+        <source>Recorded take</source>
+        <translation>録画したテイク</translation>
+    </message>
+    <message>
+        <source>Phone address</source>
+        <translation>スマートフォンのアドレス</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20</source>
+        <translation>例：192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>テイク</translation>
+    </message>
+    <message>
+        <source>none: open a recording below</source>
+        <translation>なし：下のボタンで録画を開いてください</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Calibrate</source>
+        <translation>キャリブレーション</translation>
+    </message>
+    <message>
+        <source>Look straight ahead with a relaxed face: this becomes the rest pose.</source>
+        <translation>力を抜いた顔で正面を向いてください。これが基準のポーズになります。</translation>
+    </message>
+    <message>
+        <source>Clear calibration</source>
+        <translation>キャリブレーションを解除</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>録画を停止</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>録画…</translation>
+    </message>
+    <message>
+        <source>Open recording…</source>
+        <translation>録画を開く…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>トラッキング中</translation>
+    </message>
+    <message>
+        <source>No face (tracking lost)</source>
+        <translation>顔がありません（トラッキング喪失）</translation>
+    </message>
+    <message>
+        <source>%1 packets/s</source>
+        <translation>%1 パケット/秒</translation>
+    </message>
+    <message>
+        <source>no packet yet</source>
+        <translation>まだパケットがありません</translation>
+    </message>
+    <message>
+        <source>last packet %1 ms ago</source>
+        <translation>最後のパケットは %1 ms 前</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 件を拒否</translation>
+    </message>
+    <message>
+        <source>listening on UDP %1</source>
+        <translation>UDP %1 で受信中</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>録画中</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Eyebrows down</source>
+        <translation>眉を下げたとき</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>怒り</translation>
+    </message>
+    <message>
+        <source>Troubled</source>
+        <translation>困り</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>真剣</translation>
+    </message>
+    <message>
+        <source>Lowered</source>
+        <translation>下げ</translation>
+    </message>
+    <message>
+        <source>Wink</source>
+        <translation>ウインク</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>リラックス</translation>
+    </message>
+    <message>
+        <source>Eyebrow gain</source>
+        <translation>眉のゲイン</translation>
+    </message>
+    <message>
+        <source>Eye gain</source>
+        <translation>目のゲイン</translation>
+    </message>
+    <message>
+        <source>Iris gain</source>
+        <translation>虹彩のゲイン</translation>
+    </message>
+    <message>
+        <source>Mouth gain</source>
+        <translation>口のゲイン</translation>
+    </message>
+    <message>
+        <source>Head gain</source>
+        <translation>頭のゲイン</translation>
+    </message>
+    <message>
+        <source>Body gain</source>
+        <translation>体のゲイン</translation>
+    </message>
+    <message>
+        <source>Smoothing (One Euro filter)</source>
+        <translation>スムージング（One Euro フィルター）</translation>
+    </message>
+    <message>
+        <source>Cut-off at rest (Hz)</source>
+        <translation>静止時のカットオフ（Hz）</translation>
+    </message>
+    <message>
+        <source>Speed coefficient</source>
+        <translation>速度係数</translation>
+    </message>
+    <message>
+        <source>Tracked values</source>
+        <translation>トラッキングした値</translation>
+    </message>
+    <message>
+        <source>No face yet.</source>
+        <translation>まだ顔がありません。</translation>
+    </message>
+</context>
+<context>
     <name>ServerPanel</name>
     <message>
         <source>Server</source>
@@ -911,6 +1173,22 @@
     <message>
         <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
         <translation>SillyTavern の Talkinghead 拡張機能にキャラクターを提供します。サーバーを起動し、URL をコピーして SillyTavern に貼り付けてください。このコンピューターで開いた Web ページだけが利用できます。ただしホストが 0.0.0.0（すべてのネットワーク）の場合はどのページからも利用できるため、API キーを設定してください。</translation>
+    </message>
+    <message>
+        <source>SillyTavern</source>
+        <translation>SillyTavern</translation>
+    </message>
+    <message>
+        <source>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</source>
+        <translation>SillyTavern 1.13 以降でこのキャラクターを表示するには Talkinghead Studio 拡張機能が必要です。SillyTavern のフォルダー（server.js があるフォルダー）を選ぶと、その既定ユーザーにインストールします。</translation>
+    </message>
+    <message>
+        <source>Install into SillyTavern…</source>
+        <translation>SillyTavern にインストール…</translation>
+    </message>
+    <message>
+        <source>Choose the SillyTavern folder</source>
+        <translation>SillyTavern のフォルダーを選択</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1320,14 @@
     <message>
         <source>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</source>
         <translation>事前レンダリングの口の形：1 フレームのレンダリングがフレームレートの許す時間より長くかかる場合、キャラクターが話す間は頭を静止させ、口は事前にレンダリングした各形の画像（キャラクターと表情ごとにディスクに保存）で再生するため、フルフレームレートで動きます。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio…</source>
+        <translation>Talkinghead Studio について…</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1793,21 @@
     </message>
 </context>
 <context>
+    <name>ths::PuppeteerController</name>
+    <message>
+        <source>Enter the phone&apos;s address (iFacialMocap shows it on the phone).</source>
+        <translation>スマートフォンのアドレスを入力してください（iFacialMocap のスマートフォン画面に表示されます）。</translation>
+    </message>
+    <message>
+        <source>Calibrate while the tracker sends your face: look straight ahead with a relaxed face.</source>
+        <translation>トラッカーが顔を送信している間にキャリブレーションしてください。力を抜いた顔で正面を向きます。</translation>
+    </message>
+    <message>
+        <source>Start the puppeteer first.</source>
+        <translation>先にパペッティアを開始してください。</translation>
+    </message>
+</context>
+<context>
     <name>ths::RecordingController</name>
     <message>
         <source>A recording is already running.</source>
@@ -1534,6 +1835,14 @@
     <message>
         <source>%1 %2 %3 → %4 (%5 ms)</source>
         <translation>%1 %2 %3 → %4（%5 ms）</translation>
+    </message>
+    <message>
+        <source>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</source>
+        <translation>SillyTavern %1 用に %2 へインストールしました。SillyTavern のページを再読み込みしてください。設定は「拡張機能 → Talkinghead Studio」にあります。</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>インストールできませんでした：%1</translation>
     </message>
 </context>
 <context>

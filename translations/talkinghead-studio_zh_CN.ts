@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Talkinghead Studio is free software: you can redistribute it and/or modify it under the terms of the &lt;a href=&quot;%1&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or any later version. It comes with no warranty.</source>
+        <translation>Talkinghead Studio 是自由软件：您可以依据 &lt;a href=&quot;%1&quot;&gt;GNU 通用公共许可证&lt;/a&gt;第 3 版或任何更高版本的条款重新发布和/或修改它。本软件不提供任何担保。</translation>
+    </message>
+    <message>
+        <source>The THA3 networks and their weights are by Pramook Khungurn (&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;). The weights are used unmodified under the &lt;a href=&quot;%2&quot;&gt;Creative Commons Attribution 4.0&lt;/a&gt; licence.</source>
+        <translation>THA3 网络及其权重由 Pramook Khungurn 创作（&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;）。权重未经修改，依据 &lt;a href=&quot;%2&quot;&gt;知识共享署名 4.0&lt;/a&gt; 许可协议使用。</translation>
+    </message>
+    <message>
+        <source>The example character “lambda” is © Pramook Khungurn, drawn by garun, under the &lt;a href=&quot;%1&quot;&gt;Creative Commons Attribution-NonCommercial 4.0&lt;/a&gt; licence: not for commercial use. Use your own character for anything else.</source>
+        <translation>示例角色“lambda”© Pramook Khungurn，由 garun 绘制，依据 &lt;a href=&quot;%1&quot;&gt;知识共享署名-非商业性使用 4.0&lt;/a&gt; 许可协议发布：不得用于商业用途。其他用途请使用您自己的角色。</translation>
+    </message>
+    <message>
+        <source>Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), eSpeak NG (GPL-3.0-or-later) and QCoro (MIT).</source>
+        <translation>基于 Qt（LGPL-3.0）、LibTorch（BSD-3-Clause）、eSpeak NG（GPL-3.0-or-later）和 QCoro（MIT）构建。</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio</source>
+        <translation>关于 Talkinghead Studio</translation>
+    </message>
+    <message>
+        <source>Animates an anime character from one image, on your own computer.</source>
+        <translation>在您自己的电脑上，用一张图片让动漫角色动起来。</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可协议</translation>
+    </message>
+    <message>
+        <source>Model and example character</source>
+        <translation>模型与示例角色</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>程序库</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundPicker</name>
     <message>
         <source>Checkerboard</source>
@@ -608,6 +651,10 @@
         <translation>Talkinghead Studio</translation>
     </message>
     <message>
+        <source>Puppeteer</source>
+        <translation>面部驱动</translation>
+    </message>
+    <message>
         <source>Look</source>
         <translation>画面效果</translation>
     </message>
@@ -829,6 +876,221 @@
     </message>
 </context>
 <context>
+    <name>PuppeteerPanel</name>
+    <message>
+        <source>Puppeteer</source>
+        <translation>面部驱动</translation>
+    </message>
+    <message>
+        <source>Drive the character with your own face: the iFacialMocap app on an iPhone, or any program that sends the VMC protocol (a webcam with VSeeFace, VMagicMirror, Warudo, XR Animator). Channels the tracker does not send, such as breathing, keep the idle animation.</source>
+        <translation>用你自己的脸驱动角色：iPhone 上的 iFacialMocap 应用，或任何发送 VMC 协议的程序（摄像头配合 VSeeFace、VMagicMirror、Warudo、XR Animator）。追踪器不发送的通道（例如呼吸）保持待机动画。</translation>
+    </message>
+    <message>
+        <source>Record a take</source>
+        <translation>录制片段</translation>
+    </message>
+    <message>
+        <source>Takes (*.jsonl)</source>
+        <translation>片段 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>iFacialMocap (iPhone)</source>
+        <translation>iFacialMocap（iPhone）</translation>
+    </message>
+    <message>
+        <source>VMC protocol</source>
+        <translation>VMC 协议</translation>
+    </message>
+    <message>
+        <source>Recorded take</source>
+        <translation>录制的片段</translation>
+    </message>
+    <message>
+        <source>Phone address</source>
+        <translation>手机地址</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20</source>
+        <translation>例如 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>none: open a recording below</source>
+        <translation>无：请在下方打开录制</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Calibrate</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Look straight ahead with a relaxed face: this becomes the rest pose.</source>
+        <translation>放松面部并直视前方：这将成为静止姿势。</translation>
+    </message>
+    <message>
+        <source>Clear calibration</source>
+        <translation>清除校准</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <source>Open recording…</source>
+        <translation>打开录制…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>正在追踪</translation>
+    </message>
+    <message>
+        <source>No face (tracking lost)</source>
+        <translation>没有面部（追踪丢失）</translation>
+    </message>
+    <message>
+        <source>%1 packets/s</source>
+        <translation>%1 包/秒</translation>
+    </message>
+    <message>
+        <source>no packet yet</source>
+        <translation>尚无数据包</translation>
+    </message>
+    <message>
+        <source>last packet %1 ms ago</source>
+        <translation>上一个数据包在 %1 毫秒前</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>已拒绝 %1 个</translation>
+    </message>
+    <message>
+        <source>listening on UDP %1</source>
+        <translation>正在监听 UDP %1</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>录制中</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Eyebrows down</source>
+        <translation>眉毛下垂时</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>生气</translation>
+    </message>
+    <message>
+        <source>Troubled</source>
+        <translation>困扰</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>严肃</translation>
+    </message>
+    <message>
+        <source>Lowered</source>
+        <translation>下垂</translation>
+    </message>
+    <message>
+        <source>Wink</source>
+        <translation>眨眼</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>放松</translation>
+    </message>
+    <message>
+        <source>Eyebrow gain</source>
+        <translation>眉毛增益</translation>
+    </message>
+    <message>
+        <source>Eye gain</source>
+        <translation>眼睛增益</translation>
+    </message>
+    <message>
+        <source>Iris gain</source>
+        <translation>虹膜增益</translation>
+    </message>
+    <message>
+        <source>Mouth gain</source>
+        <translation>嘴巴增益</translation>
+    </message>
+    <message>
+        <source>Head gain</source>
+        <translation>头部增益</translation>
+    </message>
+    <message>
+        <source>Body gain</source>
+        <translation>身体增益</translation>
+    </message>
+    <message>
+        <source>Smoothing (One Euro filter)</source>
+        <translation>平滑（One Euro 滤波器）</translation>
+    </message>
+    <message>
+        <source>Cut-off at rest (Hz)</source>
+        <translation>静止时截止频率（Hz）</translation>
+    </message>
+    <message>
+        <source>Speed coefficient</source>
+        <translation>速度系数</translation>
+    </message>
+    <message>
+        <source>Tracked values</source>
+        <translation>追踪值</translation>
+    </message>
+    <message>
+        <source>No face yet.</source>
+        <translation>尚无面部。</translation>
+    </message>
+</context>
+<context>
     <name>ServerPanel</name>
     <message>
         <source>Server</source>
@@ -911,6 +1173,22 @@
     <message>
         <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
         <translation>为 SillyTavern 的 Talkinghead 扩展提供角色。启动服务器，复制 URL 并粘贴到 SillyTavern 中。只有在本机打开的网页可以使用它；但若主机为 0.0.0.0（所有网络），任何网页都可以使用，因此请设置 API 密钥。</translation>
+    </message>
+    <message>
+        <source>SillyTavern</source>
+        <translation>SillyTavern</translation>
+    </message>
+    <message>
+        <source>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</source>
+        <translation>SillyTavern 1.13 及更新版本需要 Talkinghead Studio 扩展才能显示这个角色。选择你的 SillyTavern 文件夹（含有 server.js 的那个），为其默认用户安装。</translation>
+    </message>
+    <message>
+        <source>Install into SillyTavern…</source>
+        <translation>安装到 SillyTavern…</translation>
+    </message>
+    <message>
+        <source>Choose the SillyTavern folder</source>
+        <translation>选择 SillyTavern 文件夹</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1320,14 @@
     <message>
         <source>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</source>
         <translation>预渲染口型：当渲染一帧所需的时间超过帧率允许的时间时，角色说话期间头部保持静止，嘴部改为播放预先渲染好的各个口型画面（按角色和表情保存在磁盘上），从而以完整帧率活动。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio…</source>
+        <translation>关于 Talkinghead Studio…</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1793,21 @@
     </message>
 </context>
 <context>
+    <name>ths::PuppeteerController</name>
+    <message>
+        <source>Enter the phone&apos;s address (iFacialMocap shows it on the phone).</source>
+        <translation>请输入手机地址（iFacialMocap 会在手机上显示）。</translation>
+    </message>
+    <message>
+        <source>Calibrate while the tracker sends your face: look straight ahead with a relaxed face.</source>
+        <translation>请在追踪器发送面部数据时校准：放松面部并直视前方。</translation>
+    </message>
+    <message>
+        <source>Start the puppeteer first.</source>
+        <translation>请先启动面部驱动。</translation>
+    </message>
+</context>
+<context>
     <name>ths::RecordingController</name>
     <message>
         <source>A recording is already running.</source>
@@ -1534,6 +1835,14 @@
     <message>
         <source>%1 %2 %3 → %4 (%5 ms)</source>
         <translation>%1 %2 %3 → %4（%5 毫秒）</translation>
+    </message>
+    <message>
+        <source>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</source>
+        <translation>已为 SillyTavern %1 安装到 %2。请重新加载 SillyTavern 页面；设置位于“扩展 → Talkinghead Studio”。</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>未安装：%1</translation>
     </message>
 </context>
 <context>

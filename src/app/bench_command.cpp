@@ -5,6 +5,7 @@
 #include "app/bench_look.h"
 #include "app/character_image.h"
 #include "app/commands.h"
+#include "app/data_locations.h"
 #include "app/poser_options.h"
 #include "app/process_clock.h"
 #include "look/chain_file.h"

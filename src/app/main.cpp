@@ -6,6 +6,7 @@
 #include "app/classify_command.h"
 #include "app/image_check_command.h"
 #include "app/lipsync_commands.h"
+#include "app/st_install_command.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -27,6 +28,7 @@ struct Command {
 const Command kCommands[] = {
     {"studio", "open the desktop studio (the default when a display is available)", ths::runStudioCommand, true},
     {"render", "render the character in one or more poses to PNG files", ths::runRenderCommand},
+    {"render-take", "render a recorded puppeteer take to numbered PNG files", ths::runRenderTakeCommand},
     {"serve", "run the SillyTavern-Extras compatible API server (headless)", ths::runServeCommand},
     {"classify", "score text over the 28 emotions (the classify module)", ths::runClassifyCommand},
     {"check-image", "validate a character image and print the report", ths::runCheckImageCommand},
@@ -34,6 +36,7 @@ const Command kCommands[] = {
     {"say", "speak text with espeak-ng to WAV plus its mouth timeline", ths::runSayCommand},
     {"record", "record the animated character to WebM (alpha), MP4 or PNG frames", ths::runRecordCommand},
     {"bench", "measure rendering speed (fps, ms per frame, per-network split)", ths::runBenchCommand},
+    {"st-install", "install the SillyTavern extension into a SillyTavern folder (1.13 and newer)", ths::runStInstallCommand},
 };
 
 void printUsage(FILE *out)

@@ -1,27 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/poser_options.h"
 
+#include "app/data_locations.h"
+#include "engine/model_search.h"
+
 #include <QDir>
 
 #include <cstdio>
 
 namespace ths {
 
-QString defaultModelsDir()
-{
-    return QStringLiteral(THS_DEFAULT_MODELS_DIR);
-}
-
-QString defaultCharacterImage()
-{
-    return QDir(QStringLiteral(THS_DEFAULT_IMAGES_DIR)).filePath(QStringLiteral("lambda_00.png"));
-}
-
 void addPoserOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-        {QStringLiteral("models"), QStringLiteral("Directory holding <variant>/<network>.pt (default: %1).").arg(defaultModelsDir()),
-         QStringLiteral("DIR"), defaultModelsDir()},
+        {QStringLiteral("models"), QStringLiteral("Directory holding <variant>/<network>.pt (default: %1).").arg(modelsSearchPathHelp()),
+         QStringLiteral("DIR")},
         {QStringLiteral("variant"), QStringLiteral("Model variant: %1.").arg(variantNames().join(QStringLiteral(", "))),
          QStringLiteral("NAME"), QStringLiteral("separable_float")},
         {QStringLiteral("device"), QStringLiteral("cpu, cuda or cuda:N."), QStringLiteral("DEVICE"), QStringLiteral("cpu")},
@@ -39,7 +32,6 @@ void addPoserOptions(QCommandLineParser &parser)
 std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser)
 {
     PoserOptions options;
-    options.modelsDir = parser.value(QStringLiteral("models"));
     const auto variant = parseVariant(parser.value(QStringLiteral("variant")));
     if (!variant) {
         std::fprintf(stderr, "error: --variant \"%s\" is not one of %s\n", qPrintable(parser.value(QStringLiteral("variant"))),
@@ -47,6 +39,10 @@ std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser)
         return std::nullopt;
     }
     options.variant = *variant;
+    options.modelsDir = parser.isSet(QStringLiteral("models")) ? parser.value(QStringLiteral("models"))
+                                                               : findModelsDir(modelsSearchPath(), *variant);
+    // Several folders may hold weights (app/data_locations.h): say which one this run uses.
+    std::fprintf(stderr, "weights: %s\n", qPrintable(QDir(options.modelsDir).filePath(variantName(*variant))));
     options.device = parser.value(QStringLiteral("device"));
     bool ok = false;
     options.threads = parser.value(QStringLiteral("threads")).toInt(&ok);

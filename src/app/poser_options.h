@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The command-line options every engine-using subcommand shares: --models, --variant, --device, --threads.
+// Without --models, the variant is looked up in the data folders (app/data_locations.h).
 
 #include "engine/poser.h"
 
@@ -13,8 +14,5 @@ namespace ths {
 void addPoserOptions(QCommandLineParser &parser);
 // Validates the options; on error prints a message to stderr and returns nullopt.
 std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser);
-
-QString defaultModelsDir();
-QString defaultCharacterImage();
 
 } // namespace ths

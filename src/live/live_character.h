@@ -4,8 +4,9 @@
 // TalkingheadBackend (and to the studio's live preview).
 //
 // Rendering runs only while someone wants frames (setDemand(), e.g. result_feed viewers; a load always yields one
-// frame) and never runs ahead of the consumer: after a frame it waits for frameConsumed() — the FrameHub's
-// framePublished — or for one second, so it renders only frames that will be sent. It is paced to the animator's
+// frame) and never runs more than one frame ahead of the consumer: it renders the next frame while the consumer
+// handles the last one, and waits when the consumer has not called frameConsumed() (the FrameHub's framePublished)
+// since the frame before — or for one second — so it renders only frames that will be sent. It is paced to the animator's
 // target_fps when rendering is faster than that. No method blocks on rendering.
 
 #include "api/talkinghead_backend.h"
@@ -20,6 +21,9 @@ namespace ths {
 class Animator;
 class MouthTimeline;
 class Poser;
+namespace mocap {
+class Puppeteer;
+}
 
 class LiveCharacter : public TalkingheadBackend
 {
@@ -49,6 +53,9 @@ public:
     // when missing, while idle (one after every few frames shown) and with nobody watching, and kept in `cacheDir`
     // (empty: memory only) within `maxCacheBytes`. Off by default.
     void setSpeechAtlas(bool enabled, const QString &cacheDir = QString(), qint64 maxCacheBytes = 512LL << 20);
+    // A face tracker drives the character (mocap/puppeteer.h): every frame, the channels it provides replace the
+    // animator's (easing in and out with tracking); status() adds "mocap" and "pose". Null: the animator alone.
+    void setPuppeteer(std::shared_ptr<mocap::Puppeteer> puppeteer);
     // Whether frames are wanted continuously (true while result_feed has viewers).
     void setDemand(bool wanted);
     // The consumer has taken the last frame; the next one may be rendered.

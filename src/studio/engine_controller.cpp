@@ -2,6 +2,7 @@
 #include "studio/engine_controller.h"
 
 #include "tha3/engine_error.h"
+#include "engine/model_search.h"
 #include "engine/poser.h"
 
 #include <QDir>
@@ -31,11 +32,22 @@ EngineController::EngineController(QObject *parent)
 // A load still running keeps its own copy of everything it needs; its result is simply dropped.
 EngineController::~EngineController() = default;
 
+QString EngineController::modelsDir() const
+{
+    const std::optional<ModelVariant> variant = parseVariant(m_variant);
+    return variant ? findModelsDir(m_modelsDirs, *variant) : m_modelsDirs.value(0);
+}
+
 void EngineController::setModelsDir(const QString &dir)
 {
-    if (dir == m_modelsDir)
+    setModelsDirs(QStringList{dir});
+}
+
+void EngineController::setModelsDirs(const QStringList &dirs)
+{
+    if (dirs == m_modelsDirs)
         return;
-    m_modelsDir = dir;
+    m_modelsDirs = dirs;
     Q_EMIT optionsChanged();
 }
 
@@ -90,7 +102,7 @@ void EngineController::load()
     m_missingFiles.clear();
     Q_EMIT stateChanged();
 
-    const QString modelsDir = m_modelsDir;
+    const QString modelsDir = this->modelsDir();
     const QString variantText = m_variant;
     const QString device = m_device;
     const int threads = m_threads;

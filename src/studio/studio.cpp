@@ -35,11 +35,12 @@ Studio::Studio(const StudioOptions &options, QObject *parent)
     , m_preview(new PreviewRenderer(m_images, this))
     , m_live(new LivePreview(m_images, this))
     , m_server(new ServerController(true, this))
+    , m_puppeteer(new PuppeteerController(true, this))
     , m_speech(new SpeechController(true, this))
     , m_look(new LookEditor(this))
     , m_recorder(new RecordingController(this))
 {
-    m_engine->setModelsDir(options.modelsDir);
+    m_engine->setModelsDirs(options.modelsDirs);
     // Command-line values win for this run; the saved settings otherwise.
     m_engine->setVariant(options.variant.isEmpty() ? m_settings->variant() : options.variant);
     m_engine->setDevice(options.device.isEmpty() ? m_settings->device() : options.device);
@@ -56,6 +57,7 @@ Studio::~Studio()
     m_server->setLiveCharacter(nullptr);
     m_speech->setLiveCharacter(nullptr);
     m_look->setLiveCharacter(nullptr);
+    m_puppeteer->setLiveCharacter(nullptr);
 }
 
 Studio *Studio::create(QQmlEngine *qmlEngine, QJSEngine *)
@@ -64,7 +66,7 @@ Studio *Studio::create(QQmlEngine *qmlEngine, QJSEngine *)
     if (!studio) {
         // QML tests: a studio configured from the environment, owned by the QML engine.
         StudioOptions options;
-        options.modelsDir = qEnvironmentVariable("THS_MODELS_DIR");
+        options.modelsDirs = QStringList{qEnvironmentVariable("THS_MODELS_DIR")};
         const QString images = qEnvironmentVariable("THS_IMAGES_DIR");
         if (!images.isEmpty())
             options.defaultImagePath = QDir(images).filePath(QStringLiteral("lambda_00.png"));
@@ -116,6 +118,7 @@ void Studio::wire()
         m_server->setLiveCharacter(m_live->character());
         m_speech->setLiveCharacter(m_live->character());
         m_look->setLiveCharacter(m_live->character());
+        m_puppeteer->setLiveCharacter(m_live->character());
         if (serving)
             m_server->start();
     });

@@ -14,6 +14,7 @@
 #include "studio/recording_controller.h"
 #include "studio/pose_editor_model.h"
 #include "studio/preview_renderer.h"
+#include "studio/puppeteer_controller.h"
 #include "studio/server_controller.h"
 #include "studio/speech_controller.h"
 #include "studio/studio_settings.h"
@@ -35,7 +36,7 @@ class StudioImageProvider;
 class StudioImages;
 
 struct StudioOptions {
-    QString modelsDir;          // holds <variant>/<network>.pt
+    QStringList modelsDirs;     // searched in order for <variant>/<network>.pt (the first holding the variant wins)
     QString imagePath;          // open this character (command line); empty: the most recent one, else the default
     QString defaultImagePath;   // the example character, when nothing else is known
     QString variant;            // empty: the saved setting
@@ -57,6 +58,7 @@ class Studio : public QObject
     Q_PROPERTY(ths::PreviewRenderer *preview READ preview CONSTANT)
     Q_PROPERTY(ths::LivePreview *live READ live CONSTANT)
     Q_PROPERTY(ths::ServerController *server READ server CONSTANT)
+    Q_PROPERTY(ths::PuppeteerController *puppeteer READ puppeteer CONSTANT)
     Q_PROPERTY(ths::SpeechController *speech READ speech CONSTANT)
     Q_PROPERTY(ths::LookEditor *look READ look CONSTANT)
     Q_PROPERTY(ths::RecordingController *recorder READ recorder CONSTANT)
@@ -84,6 +86,7 @@ public:
     PreviewRenderer *preview() const { return m_preview; }
     LivePreview *live() const { return m_live; }
     ServerController *server() const { return m_server; }
+    PuppeteerController *puppeteer() const { return m_puppeteer; }
     SpeechController *speech() const { return m_speech; }
     LookEditor *look() const { return m_look; }
     RecordingController *recorder() const { return m_recorder; }
@@ -124,6 +127,7 @@ private:
     PreviewRenderer *m_preview;
     LivePreview *m_live;
     ServerController *m_server;
+    PuppeteerController *m_puppeteer;
     SpeechController *m_speech;
     LookEditor *m_look;
     RecordingController *m_recorder;

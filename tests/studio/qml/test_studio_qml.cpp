@@ -39,6 +39,7 @@ public Q_SLOTS:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("talkinghead-studio-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("test_studio_qml"));
+        QCoreApplication::setApplicationVersion(QStringLiteral("0.0.1-test")); // shown by the About dialog
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
     }
 

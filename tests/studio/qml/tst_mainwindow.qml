@@ -6,7 +6,7 @@ import TalkingheadStudio
 import TalkingheadStudio.Ui
 import "TestUtil.js" as Util
 
-// The whole window (qrc:/TalkingheadStudio/Ui/Main.qml) against the real Studio singleton: it loads, Ctrl+1…6
+// The whole window (qrc:/TalkingheadStudio/Ui/Main.qml) against the real Studio singleton: it loads, Ctrl+1…7
 // switch the panels, it fits in 960×640, and it follows a dark system palette. With THS_SCREENSHOT_DIR set, every
 // panel is saved at 960×640 and 1600×1000 (light) and 1280×800 (dark) for a person to look at.
 TestCase {
