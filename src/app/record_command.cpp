@@ -3,6 +3,7 @@
 
 #include "app/character_image.h"
 #include "app/commands.h"
+#include "app/data_locations.h"
 #include "app/poser_options.h"
 #include "engine/poser.h"
 #include "lipsync/audio_file.h"
