@@ -113,10 +113,17 @@ void Studio::wire()
     connect(m_speech, &SpeechController::finished, this, [this] { m_live->setSpeechDemand(false); });
 
     connect(m_character, &CharacterController::imageChanged, this, &Studio::characterChanged);
+    // One render path per frame (docs/architecture.md): while the live preview is shown (Animate on, or speech) the
+    // pane hides the static preview, so a pose change goes to the live character alone; the static preview catches
+    // up with the current pose when the live one stops.
     connect(m_poseEditor, &PoseEditorModel::poseChanged, this, [this] {
-        const Pose pose = m_poseEditor->currentPose();
-        m_preview->request(pose);
-        m_live->setBasePose(pose);
+        m_live->setBasePose(m_poseEditor->currentPose());
+        if (!m_live->active())
+            m_preview->request(m_poseEditor->currentPose());
+    });
+    connect(m_live, &LivePreview::activeChanged, this, [this] {
+        if (!m_live->active() && m_engine->poser())
+            m_preview->request(m_poseEditor->currentPose());
     });
 
     connect(m_settings, &StudioSettings::variantChanged, this, &Studio::reloadEngine);
