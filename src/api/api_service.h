@@ -27,6 +27,7 @@
 #include "api/api_response.h"
 #include "api/origin_policy.h"
 #include "api/server_options.h"
+#include "api/talkinghead_backend.h"
 
 #include <QFuture>
 #include <QObject>
@@ -38,7 +39,6 @@ namespace ths {
 
 class EmotionClassifier;
 class FrameHub;
-class TalkingheadBackend;
 
 class ApiService : public QObject
 {
@@ -46,7 +46,10 @@ class ApiService : public QObject
 
 public:
     // `backend` null disables talkinghead, `classifier` null disables classify, whatever options.modules says.
-    // None is owned; all must outlive the service. `hub` is required when talkinghead is enabled.
+    // None is owned; all must outlive the service. `hub` is required when talkinghead is enabled; it is this
+    // service's own (one service per hub): it takes the backend's frames, acknowledges every frame it publishes
+    // (TalkingheadBackend::frameConsumed, so the backend renders only frames that will be sent) and holds
+    // DemandSource::StreamViewers demand while result_feed has viewers.
     ApiService(const ServerOptions &options, TalkingheadBackend *backend, const EmotionClassifier *classifier,
                FrameHub *hub, QObject *parent = nullptr);
 
@@ -91,6 +94,7 @@ private:
 
     [[nodiscard]] std::optional<ApiResponse> refuseByOriginOrHost(const ApiRequest &request, const Route *route) const;
     [[nodiscard]] std::optional<ApiResponse> refuseStreamKey(const ApiRequest &request) const;
+    void followViewers(int viewers);
 
     ServerOptions m_options;
     OriginPolicy m_originPolicy;
@@ -98,6 +102,7 @@ private:
     QPointer<TalkingheadBackend> m_backend;
     const EmotionClassifier *m_classifier;
     QPointer<FrameHub> m_hub;
+    DemandToken m_viewerDemand; // held while result_feed has viewers
 };
 
 } // namespace ths

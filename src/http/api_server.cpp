@@ -38,8 +38,6 @@ ApiServer::ApiServer(const ServerOptions &options, TalkingheadBackend *backend, 
     , m_service(new ApiService(options, backend, classifier, m_hub, this))
 {
     m_clock.start();
-    if (backend)
-        connect(backend, &TalkingheadBackend::frameRendered, m_hub, &FrameHub::submitFrame);
 }
 
 ApiServer::~ApiServer()

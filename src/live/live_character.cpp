@@ -502,7 +502,7 @@ void LiveCharacter::setSpeechAtlas(bool enabled, const QString &cacheDir, qint64
     });
 }
 
-void LiveCharacter::setDemand(bool wanted)
+void LiveCharacter::demandChanged(bool wanted)
 {
     d->update([&] { d->demand = wanted; });
 }

@@ -3,9 +3,10 @@
 // The live character: the poser and the animator driven by one render thread, exposed to the HTTP API as a
 // TalkingheadBackend (and to the studio's live preview).
 //
-// Rendering runs only while someone wants frames (setDemand(), e.g. result_feed viewers; a load always yields one
-// frame) and never runs ahead of the consumer: after a frame it waits for frameConsumed() — the FrameHub's
-// framePublished — or for one second, so it renders only frames that will be sent. It is paced to the animator's
+// Rendering runs only while some source holds demand (TalkingheadBackend::addDemand / DemandToken: result_feed
+// viewers, the studio's preview, speech, …; a load always yields one frame) and never runs ahead of its consumers:
+// after a frame it waits for frameConsumed() — from the ApiService's FrameHub or the studio's preview — or for one
+// second, so it renders only frames that will be sent or shown. It is paced to the animator's
 // target_fps when rendering is faster than that. No method blocks on rendering.
 
 #include "api/talkinghead_backend.h"
@@ -49,10 +50,8 @@ public:
     // when missing, while idle (one after every few frames shown) and with nobody watching, and kept in `cacheDir`
     // (empty: memory only) within `maxCacheBytes`. Off by default.
     void setSpeechAtlas(bool enabled, const QString &cacheDir = QString(), qint64 maxCacheBytes = 512LL << 20);
-    // Whether frames are wanted continuously (true while result_feed has viewers).
-    void setDemand(bool wanted);
     // The consumer has taken the last frame; the next one may be rendered.
-    void frameConsumed();
+    void frameConsumed() override;
 
     // TalkingheadBackend
     QFuture<LoadImageResult> loadImage(const QByteArray &data, const QString &fileName) override;
@@ -78,6 +77,9 @@ public:
     // (none = now), replacing random talking while it lasts. Returns at once.
     void playMouth(const MouthTimeline &timeline, std::optional<qint64> startAtEpochMs = std::nullopt);
     QJsonObject status() const override;
+
+protected:
+    void demandChanged(bool wanted) override;
 
 private:
     struct Impl;

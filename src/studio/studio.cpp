@@ -105,12 +105,12 @@ void Studio::wire()
         if (serving)
             m_server->start();
     });
-    // The live character renders while the preview animates, speech plays or the server has viewers.
-    m_server->setDemandHandler([this](bool viewers) { m_live->setServerDemand(viewers); });
+    // The live character renders while the preview animates, speech plays or the server has viewers: each holds
+    // its own demand on the character (TalkingheadBackend::addDemand).
     m_live->setSpeechAtlas(m_settings->speechAtlas());
     connect(m_settings, &StudioSettings::speechAtlasChanged, this, [this] { m_live->setSpeechAtlas(m_settings->speechAtlas()); });
-    connect(m_speech, &SpeechController::started, this, [this] { m_live->setSpeechDemand(true); });
-    connect(m_speech, &SpeechController::finished, this, [this] { m_live->setSpeechDemand(false); });
+    connect(m_speech, &SpeechController::started, this, [this] { m_live->setSpeaking(true); });
+    connect(m_speech, &SpeechController::finished, this, [this] { m_live->setSpeaking(false); });
 
     connect(m_character, &CharacterController::imageChanged, this, &Studio::characterChanged);
     // One render path per frame (docs/architecture.md): while the live preview is shown (Animate on, or speech) the
