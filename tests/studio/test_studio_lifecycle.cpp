@@ -191,13 +191,14 @@ private Q_SLOTS:
         const QString folder = m_tmp.filePath(QStringLiteral("export"));
         QVERIFY(studio()->exportExpressions(QUrl::fromLocalFile(folder)));
         QTRY_VERIFY_WITH_TIMEOUT(studio()->exporter()->done() >= 1, 120000);
-        studio()->live()->setAnimating(true);
-        QVERIFY(studio()->server()->start());
-        FeedViewer viewer(studio()->server()->server()->port());
+        // The pose change first: with Animate on only the live character renders it (one render path per frame).
         QVariantMap pose = studio()->poseEditor()->pose();
         pose[QStringLiteral("head_x_index")] = 0.7;
         studio()->poseEditor()->applyPose(pose);
         QTRY_VERIFY_WITH_TIMEOUT(studio()->preview()->busy(), 5000);
+        studio()->live()->setAnimating(true);
+        QVERIFY(studio()->server()->start());
+        FeedViewer viewer(studio()->server()->server()->port());
         QTest::qWait(300);
         m_launcher.reset();
         for (const QFileInfo &file : QDir(folder).entryInfoList(QDir::Files))
