@@ -246,6 +246,23 @@ ApiResponse ApiService::rejection(const ApiRequest &head, int status, const QStr
     return response;
 }
 
+ApiResponse ApiService::guarded(const ApiRequest &request, const std::function<ApiResponse()> &answer) const
+{
+    try {
+        return answer();
+    } catch (const std::exception &e) {
+        qWarning("request handler failed: %s", e.what());
+    } catch (...) {
+        qWarning("request handler failed");
+    }
+    return internalError(request);
+}
+
+ApiResponse ApiService::internalError(const ApiRequest &request) const
+{
+    return rejection(request, 500, QStringLiteral("the request could not be completed (internal error)"));
+}
+
 bool ApiService::authorized(const ApiRequest &request) const
 {
     if (m_options.apiKey.isEmpty())
@@ -334,7 +351,7 @@ QFuture<ApiResponse> ApiService::handle(const ApiRequest &request)
         });
     }
     if (!response)
-        response = (this->*route->handler)(request);
+        response = guarded(request, [&] { return (this->*route->handler)(request); });
     addCorsHeaders(request, *response);
     return QtFuture::makeReadyFuture(std::move(*response));
 }

@@ -33,6 +33,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 namespace ths {
@@ -59,6 +60,11 @@ public:
     QFuture<ApiResponse> handle(const ApiRequest &request);
     // The answer to a request refused by the transport (400, 408, 413, 431, 501, 503, 505), for HttpConnection.
     [[nodiscard]] ApiResponse rejection(const ApiRequest &head, int status, const QString &message) const;
+    // The one exception guard of every route, synchronous or not: `answer`'s response, or — when it throws (a bug,
+    // or a backend's future that failed) — a logged 500, so a failing handler never takes the server down.
+    [[nodiscard]] ApiResponse guarded(const ApiRequest &request, const std::function<ApiResponse()> &answer) const;
+    // The 500 guarded() answers with (also for a backend's future that ended without a result).
+    [[nodiscard]] ApiResponse internalError(const ApiRequest &request) const;
 
     [[nodiscard]] QStringList enabledModules() const { return m_modules; }
     [[nodiscard]] const ServerOptions &options() const { return m_options; }

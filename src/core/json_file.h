@@ -4,6 +4,7 @@
 // "<path>: cannot open: <reason>" or "<path>: invalid JSON at offset <n>: <reason>".
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -11,5 +12,26 @@
 namespace ths {
 
 std::optional<QJsonDocument> readJsonFile(const QString &path, QString *error);
+
+// A file holding one JSON object, parsed by `parse(object, &message)` (a fromJson that returns an optional and says
+// why in `message`). Every error names the file: "<path>: not a JSON object", "<path>: <message>".
+template <typename Parse>
+auto parseJsonObjectFile(const QString &path, QString *error, Parse &&parse)
+    -> decltype(parse(QJsonObject(), static_cast<QString *>(nullptr)))
+{
+    const std::optional<QJsonDocument> doc = readJsonFile(path, error);
+    if (!doc)
+        return std::nullopt;
+    if (!doc->isObject()) {
+        if (error)
+            *error = QStringLiteral("%1: not a JSON object").arg(path);
+        return std::nullopt;
+    }
+    QString message;
+    auto parsed = parse(doc->object(), &message);
+    if (!parsed && error)
+        *error = QStringLiteral("%1: %2").arg(path, message);
+    return parsed;
+}
 
 } // namespace ths
