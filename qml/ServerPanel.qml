@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import TalkingheadStudio
 
@@ -156,6 +157,31 @@ PanelPage {
     StatusMessage {
         text: root.server.error
         severity: "error"
+    }
+
+    // SillyTavern 1.13 and newer show the character through our extension; this copies it into a SillyTavern folder.
+    SectionHeader {
+        text: qsTr("SillyTavern")
+    }
+    Label {
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        color: Theme.mutedText
+        text: qsTr("SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. " +
+                   "Choose your SillyTavern folder (the one with server.js) to install it for its default user.")
+    }
+    Button {
+        text: qsTr("Install into SillyTavern…")
+        onClicked: sillyTavernDialog.open()
+    }
+    FolderDialog {
+        id: sillyTavernDialog
+        title: qsTr("Choose the SillyTavern folder")
+        onAccepted: root.server.installSillyTavernExtension(selectedFolder)
+    }
+    StatusMessage {
+        text: root.server.sillyTavernMessage
+        severity: root.server.sillyTavernInstalled ? "ok" : "error"
     }
 
     SectionHeader {

@@ -253,4 +253,15 @@ PanelPage {
             Layout.maximumWidth: 360
         }
     }
+
+    SectionHeader {
+        text: qsTr("About")
+    }
+    Button {
+        text: qsTr("About Talkinghead Studio…")
+        onClicked: aboutDialog.open()
+    }
+    AboutDialog {
+        id: aboutDialog
+    }
 }

@@ -33,9 +33,14 @@ APT_PACKAGES=(
   qml6-module-qtcore qml6-module-qtqml qml6-module-qtqml-models qml6-module-qt-labs-platform qml6-module-qt-labs-settings
   qt6-qpa-plugins qt6-image-formats-plugins gstreamer1.0-plugins-good
   libespeak-ng-dev espeak-ng xvfb xauth fonts-wqy-microhei python3-venv
+  # Node runs the SillyTavern extension's tests (node --test); nothing is fetched from npm for them.
+  nodejs
   # libtorch's BLAS: without it Debian's reference BLAS serves the 1×1 convolutions that libtorch does not hand to
   # oneDNN when running on one thread (measured: 17.6 s → 1.6 s per frame with --threads 1; 2 threads unchanged).
   libopenblas0-openmp
+  # The install tree and the Debian package (packaging/): icons rendered from the SVG, the man page from --help; and
+  # the packaging checks (ctest -L packaging): validators, lintian, a clean Debian 12 root made with mmdebstrap.
+  librsvg2-bin help2man desktop-file-utils appstream lintian mmdebstrap
 )
 
 log() { printf '[setup] %s\n' "$*" >&2; }
@@ -118,7 +123,7 @@ install_pytorch() {
   return 0
 }
 
-build_project() {
+configure_project() {
   local launcher=()
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   TORCH_CMAKE_ARGS=()
@@ -127,8 +132,12 @@ build_project() {
     log "configuring $BUILD_DIR (libtorch: $THS_TORCH)"
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "${TORCH_CMAKE_ARGS[@]}" >/dev/null
   fi
+}
+
+build_project() {
+  configure_project
   log "building (-j$(nproc))"
-  cmake --build "$BUILD_DIR" -j"$(nproc)"
+  cmake --build "$BUILD_DIR" -j"$(nproc)" "$@"
 }
 
 setup_all() {

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Talkinghead Studio is free software: you can redistribute it and/or modify it under the terms of the &lt;a href=&quot;%1&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or any later version. It comes with no warranty.</source>
+        <translation>Talkinghead Studio is free software: you can redistribute it and/or modify it under the terms of the &lt;a href=&quot;%1&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or any later version. It comes with no warranty.</translation>
+    </message>
+    <message>
+        <source>The THA3 networks and their weights are by Pramook Khungurn (&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;). The weights are used unmodified under the &lt;a href=&quot;%2&quot;&gt;Creative Commons Attribution 4.0&lt;/a&gt; licence.</source>
+        <translation>The THA3 networks and their weights are by Pramook Khungurn (&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;). The weights are used unmodified under the &lt;a href=&quot;%2&quot;&gt;Creative Commons Attribution 4.0&lt;/a&gt; licence.</translation>
+    </message>
+    <message>
+        <source>The example character “lambda” is © Pramook Khungurn, drawn by garun, under the &lt;a href=&quot;%1&quot;&gt;Creative Commons Attribution-NonCommercial 4.0&lt;/a&gt; licence: not for commercial use. Use your own character for anything else.</source>
+        <translation>The example character “lambda” is © Pramook Khungurn, drawn by garun, under the &lt;a href=&quot;%1&quot;&gt;Creative Commons Attribution-NonCommercial 4.0&lt;/a&gt; licence: not for commercial use. Use your own character for anything else.</translation>
+    </message>
+    <message>
+        <source>Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), eSpeak NG (GPL-3.0-or-later) and QCoro (MIT).</source>
+        <translation>Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), eSpeak NG (GPL-3.0-or-later) and QCoro (MIT).</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio</source>
+        <translation>About Talkinghead Studio</translation>
+    </message>
+    <message>
+        <source>Animates an anime character from one image, on your own computer.</source>
+        <translation>Animates an anime character from one image, on your own computer.</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Model and example character</source>
+        <translation>Model and example character</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Libraries</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundPicker</name>
     <message>
         <source>Checkerboard</source>
@@ -776,6 +819,22 @@
         <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
         <translation>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</translation>
     </message>
+    <message>
+        <source>SillyTavern</source>
+        <translation>SillyTavern</translation>
+    </message>
+    <message>
+        <source>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</source>
+        <translation>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</translation>
+    </message>
+    <message>
+        <source>Install into SillyTavern…</source>
+        <translation>Install into SillyTavern…</translation>
+    </message>
+    <message>
+        <source>Choose the SillyTavern folder</source>
+        <translation>Choose the SillyTavern folder</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPanel</name>
@@ -906,6 +965,14 @@
     <message>
         <source>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</source>
         <translation>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio…</source>
+        <translation>About Talkinghead Studio…</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1451,14 @@
     <message>
         <source>%1 %2 %3 → %4 (%5 ms)</source>
         <translation>%1 %2 %3 → %4 (%5 ms)</translation>
+    </message>
+    <message>
+        <source>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</source>
+        <translation>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Not installed: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version %1</source>
+        <translation>バージョン %1</translation>
+    </message>
+    <message>
+        <source>Talkinghead Studio is free software: you can redistribute it and/or modify it under the terms of the &lt;a href=&quot;%1&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or any later version. It comes with no warranty.</source>
+        <translation>Talkinghead Studio はフリーソフトウェアです。&lt;a href=&quot;%1&quot;&gt;GNU 一般公衆利用許諾書&lt;/a&gt;のバージョン 3 またはそれ以降のバージョンの条件の下で再配布・改変できます。無保証です。</translation>
+    </message>
+    <message>
+        <source>The THA3 networks and their weights are by Pramook Khungurn (&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;). The weights are used unmodified under the &lt;a href=&quot;%2&quot;&gt;Creative Commons Attribution 4.0&lt;/a&gt; licence.</source>
+        <translation>THA3 ネットワークとその重みは Pramook Khungurn 氏によるものです（&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;）。重みは改変せず、&lt;a href=&quot;%2&quot;&gt;クリエイティブ・コモンズ 表示 4.0&lt;/a&gt; ライセンスの下で使用しています。</translation>
+    </message>
+    <message>
+        <source>The example character “lambda” is © Pramook Khungurn, drawn by garun, under the &lt;a href=&quot;%1&quot;&gt;Creative Commons Attribution-NonCommercial 4.0&lt;/a&gt; licence: not for commercial use. Use your own character for anything else.</source>
+        <translation>サンプルキャラクター「lambda」は © Pramook Khungurn、garun 氏による作画で、&lt;a href=&quot;%1&quot;&gt;クリエイティブ・コモンズ 表示-非営利 4.0&lt;/a&gt; ライセンスの下にあります：商用利用はできません。それ以外の用途にはご自身のキャラクターを使ってください。</translation>
+    </message>
+    <message>
+        <source>Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), eSpeak NG (GPL-3.0-or-later) and QCoro (MIT).</source>
+        <translation>Qt（LGPL-3.0）、LibTorch（BSD-3-Clause）、eSpeak NG（GPL-3.0-or-later）、QCoro（MIT）を使用しています。</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio</source>
+        <translation>Talkinghead Studio について</translation>
+    </message>
+    <message>
+        <source>Animates an anime character from one image, on your own computer.</source>
+        <translation>一枚の画像からアニメキャラクターを、あなた自身のコンピューターで動かします。</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Model and example character</source>
+        <translation>モデルとサンプルキャラクター</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>ライブラリ</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundPicker</name>
     <message>
         <source>Checkerboard</source>
@@ -774,6 +817,22 @@
         <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
         <translation>SillyTavern の Talkinghead 拡張機能にキャラクターを提供します。サーバーを起動し、URL をコピーして SillyTavern に貼り付けてください。このコンピューターで開いた Web ページだけが利用できます。ただしホストが 0.0.0.0（すべてのネットワーク）の場合はどのページからも利用できるため、API キーを設定してください。</translation>
     </message>
+    <message>
+        <source>SillyTavern</source>
+        <translation>SillyTavern</translation>
+    </message>
+    <message>
+        <source>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</source>
+        <translation>SillyTavern 1.13 以降でこのキャラクターを表示するには Talkinghead Studio 拡張機能が必要です。SillyTavern のフォルダー（server.js があるフォルダー）を選ぶと、その既定ユーザーにインストールします。</translation>
+    </message>
+    <message>
+        <source>Install into SillyTavern…</source>
+        <translation>SillyTavern にインストール…</translation>
+    </message>
+    <message>
+        <source>Choose the SillyTavern folder</source>
+        <translation>SillyTavern のフォルダーを選択</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPanel</name>
@@ -904,6 +963,14 @@
     <message>
         <source>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</source>
         <translation>事前レンダリングの口の形：1 フレームのレンダリングがフレームレートの許す時間より長くかかる場合、キャラクターが話す間は頭を静止させ、口は事前にレンダリングした各形の画像（キャラクターと表情ごとにディスクに保存）で再生するため、フルフレームレートで動きます。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio…</source>
+        <translation>Talkinghead Studio について…</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1448,14 @@
     <message>
         <source>%1 %2 %3 → %4 (%5 ms)</source>
         <translation>%1 %2 %3 → %4（%5 ms）</translation>
+    </message>
+    <message>
+        <source>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</source>
+        <translation>SillyTavern %1 用に %2 へインストールしました。SillyTavern のページを再読み込みしてください。設定は「拡張機能 → Talkinghead Studio」にあります。</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>インストールできませんでした：%1</translation>
     </message>
 </context>
 <context>

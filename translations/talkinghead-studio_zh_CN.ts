@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Talkinghead Studio is free software: you can redistribute it and/or modify it under the terms of the &lt;a href=&quot;%1&quot;&gt;GNU General Public License&lt;/a&gt;, version 3 or any later version. It comes with no warranty.</source>
+        <translation>Talkinghead Studio 是自由软件：您可以依据 &lt;a href=&quot;%1&quot;&gt;GNU 通用公共许可证&lt;/a&gt;第 3 版或任何更高版本的条款重新发布和/或修改它。本软件不提供任何担保。</translation>
+    </message>
+    <message>
+        <source>The THA3 networks and their weights are by Pramook Khungurn (&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;). The weights are used unmodified under the &lt;a href=&quot;%2&quot;&gt;Creative Commons Attribution 4.0&lt;/a&gt; licence.</source>
+        <translation>THA3 网络及其权重由 Pramook Khungurn 创作（&lt;a href=&quot;%1&quot;&gt;Talking Head(?) Anime from a Single Image 3&lt;/a&gt;）。权重未经修改，依据 &lt;a href=&quot;%2&quot;&gt;知识共享署名 4.0&lt;/a&gt; 许可协议使用。</translation>
+    </message>
+    <message>
+        <source>The example character “lambda” is © Pramook Khungurn, drawn by garun, under the &lt;a href=&quot;%1&quot;&gt;Creative Commons Attribution-NonCommercial 4.0&lt;/a&gt; licence: not for commercial use. Use your own character for anything else.</source>
+        <translation>示例角色“lambda”© Pramook Khungurn，由 garun 绘制，依据 &lt;a href=&quot;%1&quot;&gt;知识共享署名-非商业性使用 4.0&lt;/a&gt; 许可协议发布：不得用于商业用途。其他用途请使用您自己的角色。</translation>
+    </message>
+    <message>
+        <source>Built with Qt (LGPL-3.0), LibTorch (BSD-3-Clause), eSpeak NG (GPL-3.0-or-later) and QCoro (MIT).</source>
+        <translation>基于 Qt（LGPL-3.0）、LibTorch（BSD-3-Clause）、eSpeak NG（GPL-3.0-or-later）和 QCoro（MIT）构建。</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio</source>
+        <translation>关于 Talkinghead Studio</translation>
+    </message>
+    <message>
+        <source>Animates an anime character from one image, on your own computer.</source>
+        <translation>在您自己的电脑上，用一张图片让动漫角色动起来。</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可协议</translation>
+    </message>
+    <message>
+        <source>Model and example character</source>
+        <translation>模型与示例角色</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>程序库</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundPicker</name>
     <message>
         <source>Checkerboard</source>
@@ -774,6 +817,22 @@
         <source>Serve the character to SillyTavern&apos;s Talkinghead extension. Start the server, copy the URL and paste it into SillyTavern. Only web pages opened on this computer may use it, unless the host is 0.0.0.0 (every network): then any page may, so set an API key.</source>
         <translation>为 SillyTavern 的 Talkinghead 扩展提供角色。启动服务器，复制 URL 并粘贴到 SillyTavern 中。只有在本机打开的网页可以使用它；但若主机为 0.0.0.0（所有网络），任何网页都可以使用，因此请设置 API 密钥。</translation>
     </message>
+    <message>
+        <source>SillyTavern</source>
+        <translation>SillyTavern</translation>
+    </message>
+    <message>
+        <source>SillyTavern 1.13 and newer need the Talkinghead Studio extension to show this character. Choose your SillyTavern folder (the one with server.js) to install it for its default user.</source>
+        <translation>SillyTavern 1.13 及更新版本需要 Talkinghead Studio 扩展才能显示这个角色。选择你的 SillyTavern 文件夹（含有 server.js 的那个），为其默认用户安装。</translation>
+    </message>
+    <message>
+        <source>Install into SillyTavern…</source>
+        <translation>安装到 SillyTavern…</translation>
+    </message>
+    <message>
+        <source>Choose the SillyTavern folder</source>
+        <translation>选择 SillyTavern 文件夹</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPanel</name>
@@ -904,6 +963,14 @@
     <message>
         <source>Pre-rendered mouth shapes: where a frame takes longer to render than the frame rate allows, the head holds still while the character speaks and the mouth plays from pictures of each shape rendered ahead of time (kept on disk per character and emotion), so it moves at the full frame rate.</source>
         <translation>预渲染口型：当渲染一帧所需的时间超过帧率允许的时间时，角色说话期间头部保持静止，嘴部改为播放预先渲染好的各个口型画面（按角色和表情保存在磁盘上），从而以完整帧率活动。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>About Talkinghead Studio…</source>
+        <translation>关于 Talkinghead Studio…</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1448,14 @@
     <message>
         <source>%1 %2 %3 → %4 (%5 ms)</source>
         <translation>%1 %2 %3 → %4（%5 毫秒）</translation>
+    </message>
+    <message>
+        <source>Installed for SillyTavern %1 in %2. Reload SillyTavern&apos;s page; the settings are under Extensions → Talkinghead Studio.</source>
+        <translation>已为 SillyTavern %1 安装到 %2。请重新加载 SillyTavern 页面；设置位于“扩展 → Talkinghead Studio”。</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>未安装：%1</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,10 @@
 #include "core/log_text.h"
 #include "api/frame_hub.h"
 #include "api/multipart_parser.h"
+#include "api/obs_view.h"
 #include "api/talkinghead_backend.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -113,6 +115,7 @@ struct ApiService::Route {
 
 namespace {
 const QByteArray kResultFeed = "/api/talkinghead/result_feed";
+const QByteArray kObsView = "/view";
 
 bool isJsonType(const QByteArray &contentType)
 {
@@ -151,6 +154,7 @@ const QList<ApiService::Route> &ApiService::routes()
         {"/api/talkinghead/frame.png", "GET", kTalkinghead, false, &ApiService::framePng},
         {"/api/talkinghead/speak", "POST", kTalkinghead, false, nullptr, &ApiService::speak, true},
         {"/api/talkinghead/lipsync", "POST", kTalkinghead, false, nullptr, &ApiService::lipSync},
+        {kObsView, "GET", kTalkinghead, true, &ApiService::obsView}, // an OBS Browser Source sends no header (?key=)
     };
     return table;
 }
@@ -226,7 +230,7 @@ std::optional<ApiResponse> ApiService::refuseByOriginOrHost(const ApiRequest &re
     return std::nullopt;
 }
 
-std::optional<ApiResponse> ApiService::refuseStreamKey(const ApiRequest &request) const
+std::optional<ApiResponse> ApiService::refuseStreamKey(const ApiRequest &request, const QByteArray &path) const
 {
     if (m_options.apiKey.isEmpty())
         return std::nullopt;
@@ -236,7 +240,11 @@ std::optional<ApiResponse> ApiService::refuseStreamKey(const ApiRequest &request
                                                        : !m_options.privateStream;
     if (ok)
         return std::nullopt;
-    return ApiResponse::error(401, QStringLiteral("Invalid API key (result_feed takes it as ?key=KEY)"));
+    if (key.isNull() && !request.hasHeader("authorization"))
+        return ApiResponse::error(401, QStringLiteral("this server's stream needs the API key: add ?key=KEY to %1")
+                                           .arg(QString::fromLatin1(path)), QStringLiteral("key"));
+    return ApiResponse::error(401, QStringLiteral("Invalid API key (%1 takes it as ?key=KEY)")
+                                       .arg(QString::fromLatin1(path == kResultFeed ? QByteArray("result_feed") : path)));
 }
 
 ApiResponse ApiService::rejection(const ApiRequest &head, int status, const QString &message) const
@@ -327,8 +335,8 @@ QFuture<ApiResponse> ApiService::handle(const ApiRequest &request)
         }
         if (!route->module.isEmpty() && !m_modules.contains(route->module))
             return ApiResponse::error(403, QStringLiteral("Module '%1' not enabled in config").arg(route->module));
-        if (route->path == kResultFeed)
-            if (auto refused = refuseStreamKey(request))
+        if (route->path == kResultFeed || route->path == kObsView)
+            if (auto refused = refuseStreamKey(request, route->path))
                 return refused;
         // Normally HttpRequestReader has refused it while reading; this covers other transports.
         if (request.body.size() > m_options.maxUploadBytes)
@@ -381,12 +389,13 @@ ApiResponse ApiService::classify(const ApiRequest &request)
 
 ApiResponse ApiService::classifyLabels(const ApiRequest &)
 {
-    // As Extras: the model's labels in the order it scores the empty text, then "talkinghead", which is how the
-    // SillyTavern client learns that the talkinghead.png sprite slot exists.
+    // The model's labels in the order it scores the empty text, as Extras. Extras appended "talkinghead", which is
+    // how SillyTavern <= 1.12.12 learns that the talkinghead.png sprite slot exists; newer SillyTavern (which has
+    // no talkinghead client) would show it as a sprite slot of its own, so only --talkinghead-label adds it.
     QStringList labels;
     for (const EmotionScore &s : m_classifier->classify(QString()))
         labels.append(s.label);
-    if (m_modules.contains(kTalkinghead))
+    if (m_options.talkingheadLabel && m_modules.contains(kTalkinghead))
         labels.append(kTalkinghead);
     return ApiResponse::json({{QStringLiteral("labels"), QJsonArray::fromStringList(labels)}});
 }
@@ -531,6 +540,20 @@ ApiResponse ApiService::resultFeed(const ApiRequest &)
     return head;
 }
 
+ApiResponse ApiService::obsView(const ApiRequest &request)
+{
+    ObsViewError error;
+    if (!ObsView::parse(request.target, &error))
+        return ApiResponse::error(400, error.message, error.field);
+    ApiResponse page{200, "text/html; charset=utf-8", ObsView::page(), {}, false};
+    page.setHeader("Cache-Control", "no-store");
+    page.setHeader("Referrer-Policy", "no-referrer"); // the address may hold the key
+    page.setHeader("X-Content-Type-Options", "nosniff");
+    page.setHeader("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
+                                              "script-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
+    return page;
+}
+
 ApiResponse ApiService::loadEmotionTemplates(const ApiRequest &request)
 {
     ApiResponse error;
@@ -571,6 +594,7 @@ ApiResponse ApiService::status(const ApiRequest &)
         {QStringLiteral("last_png_bytes"), double(s.lastPngBytes)},
     };
     return ApiResponse::json({
+        {QStringLiteral("version"), QCoreApplication::applicationVersion()}, // clients check what they may use
         {QStringLiteral("backend"), m_backend->status()},
         {QStringLiteral("stream"), stream},
         {QStringLiteral("modules"), QJsonArray::fromStringList(m_modules)},

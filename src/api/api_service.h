@@ -94,12 +94,13 @@ private:
     ApiResponse loadAnimatorSettings(const ApiRequest &request);
     ApiResponse status(const ApiRequest &request);
     ApiResponse framePng(const ApiRequest &request);
+    ApiResponse obsView(const ApiRequest &request);
     QFuture<ApiResponse> load(const ApiRequest &request);
     QFuture<ApiResponse> speak(const ApiRequest &request);
     QFuture<ApiResponse> lipSync(const ApiRequest &request);
 
     [[nodiscard]] std::optional<ApiResponse> refuseByOriginOrHost(const ApiRequest &request, const Route *route) const;
-    [[nodiscard]] std::optional<ApiResponse> refuseStreamKey(const ApiRequest &request) const;
+    [[nodiscard]] std::optional<ApiResponse> refuseStreamKey(const ApiRequest &request, const QByteArray &path) const;
     void followViewers(int viewers);
 
     ServerOptions m_options;

@@ -39,6 +39,9 @@ void ServerOptions::addOptions(QCommandLineParser &parser)
         {QStringLiteral("allow-host"), QStringLiteral("Also accept this name in the Host header (repeatable; for tunnels "
                                                       "and reverse proxies)."), QStringLiteral("name")},
         {QStringLiteral("private-stream"), QStringLiteral("With an API key: result_feed requires it too, as ?key=KEY.")},
+        {QStringLiteral("talkinghead-label"),
+         QStringLiteral("List 'talkinghead' in /api/classify/labels, for the talkinghead client built into "
+                        "SillyTavern 1.12.12 and older.")},
         // --enable-modules is Extras' spelling; --modules the short one.
         {QStringList{QStringLiteral("modules"), QStringLiteral("enable-modules")},
          QStringLiteral("Comma-separated modules (default classify,talkinghead)."), QStringLiteral("list")},
@@ -145,6 +148,7 @@ std::optional<ServerOptions> ServerOptions::fromParser(const QCommandLineParser 
     o.privateStream = parser.isSet(QStringLiteral("private-stream"));
     if (o.privateStream && o.apiKey.isEmpty())
         return fail(QStringLiteral("--private-stream needs --api-key or --secure"));
+    o.talkingheadLabel = parser.isSet(QStringLiteral("talkinghead-label"));
     if (parser.isSet(QStringLiteral("enable-modules"))) {
         o.modules.clear();
         // Extras strips quotes and splits on commas; spaces around names are tolerated here too.

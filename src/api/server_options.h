@@ -16,6 +16,9 @@
 //                        '*' allows every origin, with a printed warning
 //   --allow-host NAME    also accept this name in the Host header (repeatable; for tunnels and proxies)
 //   --private-stream     with a key: result_feed requires it too (as ?key=KEY, since an <img> sends no headers)
+//   --talkinghead-label  list "talkinghead" after the 28 emotions in /api/classify/labels, as Extras did: the
+//                        talkinghead client built into SillyTavern <= 1.12.12 needs it to find talkinghead.png;
+//                        newer SillyTavern shows it as a bogus sprite slot, so it is off by default
 
 #include <QHostAddress>
 #include <QString>
@@ -43,7 +46,8 @@ struct ServerOptions {
     QStringList corsOrigins;        // besides loopback origins (see OriginPolicy)
     bool corsAnyOrigin = false;     // --cors-origin '*'
     QStringList allowedHosts;       // Host header names besides this server's own
-    bool privateStream = false;     // with apiKey: result_feed needs the key too
+    bool privateStream = false;     // with apiKey: result_feed (and /view) need the key too
+    bool talkingheadLabel = false;  // /api/classify/labels ends with "talkinghead" (SillyTavern <= 1.12.12)
     // Transport limits (no command-line options; tests shorten them): a request head must be complete this long
     // after its first byte, a body must make progress this often (408 otherwise), an idle keep-alive connection
     // is closed after idleTimeoutMs; connections over a cap get 503.

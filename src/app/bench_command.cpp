@@ -4,6 +4,7 @@
 
 #include "app/character_image.h"
 #include "app/commands.h"
+#include "app/data_locations.h"
 #include "app/poser_options.h"
 #include "app/process_clock.h"
 #include "tha3/engine_error.h"

@@ -6,6 +6,7 @@
 #include "app/classify_command.h"
 #include "app/image_check_command.h"
 #include "app/lipsync_commands.h"
+#include "app/st_install_command.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -33,6 +34,7 @@ const Command kCommands[] = {
     {"lipsync", "analyse speech audio into a mouth timeline (JSON, every 10 ms)", ths::runLipsyncCommand},
     {"say", "speak text with espeak-ng to WAV plus its mouth timeline", ths::runSayCommand},
     {"bench", "measure rendering speed (fps, ms per frame, per-network split)", ths::runBenchCommand},
+    {"st-install", "install the SillyTavern extension into a SillyTavern folder (1.13 and newer)", ths::runStInstallCommand},
 };
 
 void printUsage(FILE *out)

@@ -1,21 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/poser_options.h"
 
+#include "app/data_locations.h"
+#include "engine/model_search.h"
+
 #include <QDir>
 
 #include <cstdio>
 
 namespace ths {
-
-QString defaultModelsDir()
-{
-    return QStringLiteral(THS_DEFAULT_MODELS_DIR);
-}
-
-QString defaultCharacterImage()
-{
-    return QDir(QStringLiteral(THS_DEFAULT_IMAGES_DIR)).filePath(QStringLiteral("lambda_00.png"));
-}
 
 namespace {
 
@@ -32,8 +25,8 @@ void addPoserOptions(QCommandLineParser &parser, PoserOptionStyle style)
     const bool defaults = style == PoserOptionStyle::WithDefaults;
     const auto orNone = [defaults](const QString &value) { return defaults ? value : QString(); };
     parser.addOptions({
-        {QStringLiteral("models"), QStringLiteral("Directory holding <variant>/<network>.pt (default: %1).").arg(defaultModelsDir()),
-         QStringLiteral("DIR"), orNone(defaultModelsDir())},
+        {QStringLiteral("models"), QStringLiteral("Directory holding <variant>/<network>.pt (default: %1).").arg(modelsSearchPathHelp()),
+         QStringLiteral("DIR")},
         {QStringLiteral("variant"), QStringLiteral("Model variant: %1.").arg(variantNames().join(QStringLiteral(", "))),
          QStringLiteral("NAME"), orNone(QStringLiteral("separable_float"))},
         {QStringLiteral("device"), QStringLiteral("cpu, cuda or cuda:N."), QStringLiteral("DEVICE"), orNone(QStringLiteral("cpu"))},
@@ -76,8 +69,11 @@ std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser)
     if (!checkPoserOptions(parser))
         return std::nullopt;
     PoserOptions options;
-    options.modelsDir = parser.value(QStringLiteral("models"));
     options.variant = *parseVariant(parser.value(QStringLiteral("variant")));
+    options.modelsDir = parser.isSet(QStringLiteral("models")) ? parser.value(QStringLiteral("models"))
+                                                               : findModelsDir(modelsSearchPath(), options.variant);
+    // Several folders may hold weights (app/data_locations.h): say which one this run uses.
+    std::fprintf(stderr, "weights: %s\n", qPrintable(QDir(options.modelsDir).filePath(variantName(options.variant))));
     options.device = parser.value(QStringLiteral("device"));
     options.threads = parser.value(QStringLiteral("threads")).toInt();
     options.precision = *parsePrecision(parser.value(QStringLiteral("precision")));

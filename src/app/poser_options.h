@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The command-line options every engine-using subcommand shares: --models, --variant, --device, --threads,
-// --precision (and --exact where a command renders on its own).
+// --precision (and --exact where a command renders on its own). Without --models, the variant is looked up in the
+// data folders (app/data_locations.h).
 
 #include "engine/poser.h"
 
@@ -12,7 +13,7 @@
 namespace ths {
 
 enum class PoserOptionStyle {
-    WithDefaults,      // render, bench, serve: every option has its default, plus --exact
+    WithDefaults,      // render, bench, serve: every option but --models has its default, plus --exact
     OverridesSettings, // studio: no defaults (an option not given keeps the saved setting), no --exact
 };
 void addPoserOptions(QCommandLineParser &parser, PoserOptionStyle style = PoserOptionStyle::WithDefaults);
@@ -20,8 +21,5 @@ void addPoserOptions(QCommandLineParser &parser, PoserOptionStyle style = PoserO
 bool checkPoserOptions(const QCommandLineParser &parser);
 // checkPoserOptions(), then the options (WithDefaults style); nullopt after an error.
 std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser);
-
-QString defaultModelsDir();
-QString defaultCharacterImage();
 
 } // namespace ths

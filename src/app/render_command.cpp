@@ -2,6 +2,7 @@
 // `render`: the character in one or more poses, written as PNG files.
 
 #include "app/commands.h"
+#include "app/data_locations.h"
 #include "app/poser_options.h"
 #include "app/character_image.h"
 #include "tha3/engine_error.h"
@@ -20,7 +21,7 @@ int runRenderCommand(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral("Render a character in one or more poses to PNG files."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("image"), QStringLiteral("The character image (default: %1).").arg(defaultCharacterImage()),
+        {QStringLiteral("image"), QStringLiteral("The character image (default: the example character, images/lambda_00.png in the data folders)."),
          QStringLiteral("PNG"), defaultCharacterImage()},
         {QStringLiteral("pose"), QStringLiteral("A pose JSON file (repeatable): {\"name\": {param: value}} or {param: value}."),
          QStringLiteral("JSON")},

@@ -3,6 +3,7 @@
 
 #include "app/character_image.h"
 #include "app/commands.h"
+#include "app/data_locations.h"
 #include "app/poser_options.h"
 #include "app/shutdown_signals.h"
 #include "app/speech_atlas_options.h"

@@ -26,7 +26,7 @@ public:
     static QByteArray keyFor(const QByteArray &imageDigest, const Pose &rest, const QString &renderer);
     static QByteArray imageDigest(const QImage &image);
 
-    // The user's cache folder for atlases (~/.cache/talkinghead-studio/speech-atlas on Linux).
+    // The user's cache folder for atlases (~/.cache/Talkinghead Studio/talkinghead-studio/speech-atlas on Linux: Qt puts the organisation name first).
     static QString defaultCacheDir();
 
     // `cacheDir` empty: memory only.

@@ -2,6 +2,7 @@
 #include "studio/engine_controller.h"
 
 #include "tha3/engine_error.h"
+#include "engine/model_search.h"
 #include "engine/poser.h"
 #include "studio/job_result.h"
 
@@ -32,11 +33,22 @@ EngineController::EngineController(QObject *parent)
 // A load still running keeps its own copy of everything it needs; its result is simply dropped.
 EngineController::~EngineController() = default;
 
+QString EngineController::modelsDir() const
+{
+    const std::optional<ModelVariant> variant = parseVariant(m_variant);
+    return variant ? findModelsDir(m_modelsDirs, *variant) : m_modelsDirs.value(0);
+}
+
 void EngineController::setModelsDir(const QString &dir)
 {
-    if (dir == m_modelsDir)
+    setModelsDirs(QStringList{dir});
+}
+
+void EngineController::setModelsDirs(const QStringList &dirs)
+{
+    if (dirs == m_modelsDirs)
         return;
-    m_modelsDir = dir;
+    m_modelsDirs = dirs;
     Q_EMIT optionsChanged();
 }
 
@@ -89,7 +101,8 @@ void EngineController::load()
     m_error.clear();
     m_missingFiles.clear();
     Q_EMIT stateChanged();
-    loadAsync(m_modelsDir, m_variant, m_device, m_threads, m_precision, ++m_generation);
+    // modelsDir(): the first folder of the search path that holds this variant, at the time of the request.
+    loadAsync(modelsDir(), m_variant, m_device, m_threads, m_precision, ++m_generation);
 }
 
 // The options by value: the coroutine outlives load(), and the user may change them meanwhile.

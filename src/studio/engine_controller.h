@@ -57,8 +57,12 @@ public:
     double loadSeconds() const { return m_loadSeconds; }
 
     // The options take effect at the next load().
-    QString modelsDir() const { return m_modelsDir; }
+    // The folder the variant is loaded from: the first of the search path that holds it all (else the first one).
+    QString modelsDir() const;
+    // Sets a search path of that one folder.
     void setModelsDir(const QString &dir);
+    QStringList modelsDirs() const { return m_modelsDirs; }
+    void setModelsDirs(const QStringList &dirs);
     QString variant() const { return m_variant; }
     void setVariant(const QString &variant);
     QString device() const { return m_device; }
@@ -97,7 +101,7 @@ private:
     QStringList m_missingFiles;
     QStringList m_notices;
     double m_loadSeconds = 0;
-    QString m_modelsDir;
+    QStringList m_modelsDirs;
     QString m_variant;
     QString m_device = QStringLiteral("cpu");
     int m_threads = 0;

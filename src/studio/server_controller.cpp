@@ -2,10 +2,12 @@
 #include "studio/server_controller.h"
 
 #include "classify/lexicon_emotion_classifier.h"
+#include "core/local_file_path.h"
 #include "live/live_character.h"
 #include "http/api_server.h"
 #include "api/frame_hub.h"
 #include "api/server_options.h"
+#include "integrations/sillytavern_installer.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -49,6 +51,21 @@ ServerController::~ServerController()
 {
     // The server refers to the classifier and the live character: it goes first.
     m_server.reset();
+}
+
+void ServerController::installSillyTavernExtension(const QUrl &folder)
+{
+    QString error;
+    QString dir = localFilePath(folder);
+    if (dir.isEmpty())
+        dir = folder.toDisplayString(); // not a local folder: the installer names it as given
+    const auto checkout = SillyTavernInstaller::open(dir, &error);
+    const auto installed = checkout ? SillyTavernInstaller::install(*checkout, {}, false, &error) : std::nullopt;
+    m_sillyTavernInstalled = installed.has_value();
+    m_sillyTavernMessage = installed ? tr("Installed for SillyTavern %1 in %2. Reload SillyTavern's page; the settings "
+                                          "are under Extensions → Talkinghead Studio.").arg(checkout->version, *installed)
+                                     : tr("Not installed: %1").arg(error);
+    Q_EMIT sillyTavernMessageChanged();
 }
 
 void ServerController::setLiveCharacter(LiveCharacter *live)

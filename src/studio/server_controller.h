@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -34,6 +35,9 @@ class ServerController : public QObject
     Q_PROPERTY(int viewers READ viewers NOTIFY viewersChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(QStringList recentRequests READ recentRequests NOTIFY recentRequestsChanged)
+    // The outcome of the last installSillyTavernExtension(): a sentence, and whether it worked.
+    Q_PROPERTY(QString sillyTavernMessage READ sillyTavernMessage NOTIFY sillyTavernMessageChanged)
+    Q_PROPERTY(bool sillyTavernInstalled READ sillyTavernInstalled NOTIFY sillyTavernMessageChanged)
 
 public:
     static constexpr int kDefaultPort = 5100;
@@ -59,6 +63,8 @@ public:
     [[nodiscard]] int viewers() const { return m_viewers; }
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] QStringList recentRequests() const { return m_recent; }
+    [[nodiscard]] QString sillyTavernMessage() const { return m_sillyTavernMessage; }
+    [[nodiscard]] bool sillyTavernInstalled() const { return m_sillyTavernInstalled; }
     // The server while running (tests, the studio's wiring), else null.
     [[nodiscard]] ApiServer *server() const { return m_server.get(); }
 
@@ -70,6 +76,9 @@ public:
     // A fresh random key (32 hex digits) becomes apiKey; takes effect at the next start.
     Q_INVOKABLE QString generateApiKey();
     Q_INVOKABLE void clearRecentRequests();
+    // Installs our SillyTavern extension into the SillyTavern folder `folder` (for its default user, as
+    // `st-install --sillytavern DIR` does); the outcome goes to sillyTavernMessage.
+    Q_INVOKABLE void installSillyTavernExtension(const QUrl &folder);
 
 Q_SIGNALS:
     void runningChanged();
@@ -80,6 +89,7 @@ Q_SIGNALS:
     void viewersChanged();
     void errorChanged();
     void recentRequestsChanged();
+    void sillyTavernMessageChanged();
 
 private:
     void setError(const QString &error);
@@ -94,6 +104,8 @@ private:
     int m_viewers = 0;
     QString m_error;
     QStringList m_recent;
+    QString m_sillyTavernMessage;
+    bool m_sillyTavernInstalled = false;
     LiveCharacter *m_live = nullptr;
     std::unique_ptr<LexiconEmotionClassifier> m_classifier;
     std::unique_ptr<ApiServer> m_server;

@@ -36,7 +36,7 @@ Studio::Studio(const StudioOptions &options, QObject *parent)
     , m_server(new ServerController(true, this))
     , m_speech(new SpeechController(true, this))
 {
-    m_engine->setModelsDir(options.modelsDir);
+    m_engine->setModelsDirs(options.modelsDirs);
     // Command-line values win for this run; the saved settings otherwise.
     m_engine->setVariant(options.variant.isEmpty() ? m_settings->variant() : options.variant);
     m_engine->setDevice(options.device.isEmpty() ? m_settings->device() : options.device);

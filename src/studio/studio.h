@@ -33,7 +33,7 @@ class StudioImageProvider;
 class StudioImages;
 
 struct StudioOptions {
-    QString modelsDir;          // holds <variant>/<network>.pt
+    QStringList modelsDirs;     // searched in order for <variant>/<network>.pt (the first holding the variant wins)
     QString imagePath;          // open this character (command line); empty: the most recent one, else the default
     QString defaultImagePath;   // the example character, when nothing else is known
     QString variant;            // empty: the saved setting

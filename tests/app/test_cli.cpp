@@ -104,6 +104,18 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
     }
 
+    // The desktop entry opens a file as `studio FILE`: one image, given once, as the argument or with --image.
+    void studioTakesOneImage()
+    {
+        const QString message = QStringLiteral("give one character image (as --image or as the only argument)");
+        Result r = run({QStringLiteral("studio"), QStringLiteral("a.png"), QStringLiteral("b.png")}, 60000);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        r = run({QStringLiteral("studio"), QStringLiteral("--image"), QStringLiteral("a.png"), QStringLiteral("b.png")}, 60000);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
     void serveRejectsBadSpeechAtlasOptions()
     {
         Result r = run({QStringLiteral("serve"), QStringLiteral("--speech-atlas"), QStringLiteral("sometimes")});

@@ -131,8 +131,10 @@ private Q_SLOTS:
             QSKIP("the second example character is not installed (scripts/test installs it)");
         m_server.setProcessChannelMode(QProcess::SeparateChannels);
         // A high speech limit: cleanupTestCase() stops the server in the middle of a long synthesis.
+        // --talkinghead-label: clientSequence() is what SillyTavern <= 1.12.12's built-in client does.
         m_server.start(QStringLiteral(THS_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
-                                                      QStringLiteral("--max-speech-chars"), QStringLiteral("2000000")});
+                                                      QStringLiteral("--max-speech-chars"), QStringLiteral("2000000"),
+                                                      QStringLiteral("--talkinghead-label")});
         QVERIFY(m_server.waitForStarted());
         QVERIFY2(QTest::qWaitFor([&] {
             const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Listening on (http://\\S+)"))

@@ -113,16 +113,32 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(QStringLiteral("modules")).toArray(),
                  QJsonArray({QStringLiteral("classify"), QStringLiteral("talkinghead")}));
 
+        // Current SillyTavern turns every label into a sprite slot: the 28 emotions, nothing else.
         r = m_client->get(QStringLiteral("/api/classify/labels"));
         QCOMPARE(r.status, 200);
         const QJsonArray labels = r.json().value(QStringLiteral("labels")).toArray();
-        QCOMPARE(labels.size(), 29);
-        QCOMPARE(labels.last().toString(), QStringLiteral("talkinghead"));
+        QCOMPARE(labels.size(), 28);
+        QVERIFY(!labels.contains(QStringLiteral("talkinghead")));
         QStringList names;
         for (const auto &l : labels)
             names.append(l.toString());
         for (const QString &label : KeywordClassifier::goEmotions())
             QVERIFY2(names.contains(label), qPrintable(label));
+    }
+
+    // --talkinghead-label: SillyTavern <= 1.12.12 finds talkinghead.png through a 29th label "talkinghead".
+    void labelsForTheBuiltInTalkingheadClient()
+    {
+        ServerOptions options;
+        options.talkingheadLabel = true;
+        start(options);
+        const QJsonArray labels = m_client->get(QStringLiteral("/api/classify/labels")).json().value(QStringLiteral("labels")).toArray();
+        QCOMPARE(labels.size(), 29);
+        QCOMPARE(labels.last().toString(), QStringLiteral("talkinghead"));
+        // Not without the talkinghead module.
+        options.modules = {QStringLiteral("classify")};
+        start(options);
+        QCOMPARE(m_client->get(QStringLiteral("/api/classify/labels")).json().value(QStringLiteral("labels")).toArray().size(), 28);
     }
 
     // One requestHandled per answer (the studio's request log): method, path without the query, status, time.
@@ -521,7 +537,7 @@ private Q_SLOTS:
         QCOMPARE(answers[1].status, 200);
         QVERIFY(answers[1].body.startsWith("{\"classification\":[{\"label\":\"curiosity\""));
         QCOMPARE(answers[2].status, 200);
-        QVERIFY(answers[2].body.contains("\"talkinghead\"]"));
+        QVERIFY(answers[2].body.startsWith("{\"labels\":["));
         QCOMPARE(m_backend->emotion(), QStringLiteral("curiosity"));
     }
 
@@ -703,6 +719,83 @@ private Q_SLOTS:
         QCOMPARE(feedStatus("?key=wrong"), 401);
         QCOMPARE(feedStatus("?key=s3cret"), 200);
         QCOMPARE(feedStatus("?t=1&key=s3cret"), 200);
+    }
+
+    // GET /view: the OBS page. Constant HTML with a strict CSP; its query options are checked first, precisely.
+    void obsView()
+    {
+        HttpReply r = m_client->get(QStringLiteral("/view"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-type"), QByteArray("text/html; charset=utf-8"));
+        QVERIFY(r.body.contains("<img id=\"character\""));
+        QVERIFY(r.body.contains("background: transparent"));
+        QVERIFY(r.body.contains("/api/talkinghead/result_feed"));
+        QVERIFY(r.header("content-security-policy").contains("default-src 'none'"));
+        QCOMPARE(r.header("referrer-policy"), QByteArray("no-referrer"));
+        const QByteArray page = r.body;
+        // Valid options do not change the page (the page reads them itself): nothing from the address is echoed.
+        r = m_client->get(QStringLiteral("/view?size=300&bg=00ff00"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, page);
+        QCOMPARE(m_client->get(QStringLiteral("/view?bg=%2300FF00")).status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/view?bg=transparent&size=16")).status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/view?size=4096")).status, 200);
+
+        auto refused = [&](const QString &query, const QString &field, const QString &message) {
+            const HttpReply bad = m_client->get(QStringLiteral("/view?") + query);
+            QCOMPARE(bad.status, 400);
+            QCOMPARE(bad.json().value(QStringLiteral("field")).toString(), field);
+            QCOMPARE(bad.json().value(QStringLiteral("error")).toString(), QStringLiteral("400: ") + message);
+        };
+        refused(QStringLiteral("size=15"), QStringLiteral("size"),
+                QStringLiteral("\"size\" must be a whole number of pixels from 16 to 4096, got \"15\""));
+        refused(QStringLiteral("size=4097"), QStringLiteral("size"),
+                QStringLiteral("\"size\" must be a whole number of pixels from 16 to 4096, got \"4097\""));
+        refused(QStringLiteral("size=big"), QStringLiteral("size"),
+                QStringLiteral("\"size\" must be a whole number of pixels from 16 to 4096, got \"big\""));
+        refused(QStringLiteral("bg=green"), QStringLiteral("bg"),
+                QStringLiteral("\"bg\" must be \"transparent\" or a colour as six hex digits such as 00ff00 (a green "
+                               "chroma key), got \"green\""));
+        refused(QStringLiteral("bg=%3Cscript%3E"), QStringLiteral("bg"),
+                QStringLiteral("\"bg\" must be \"transparent\" or a colour as six hex digits such as 00ff00 (a green "
+                               "chroma key), got \"<script>\""));
+        refused(QStringLiteral("width=300"), QStringLiteral("width"),
+                QStringLiteral("unknown option \"width\" (/view takes size, bg and key)"));
+        refused(QStringLiteral("size=100&size=200"), QStringLiteral("size"),
+                QStringLiteral("\"size\" is given more than once"));
+        // Wrong method, module switched off.
+        QCOMPARE(m_client->send("POST", QStringLiteral("/view")).status, 405);
+        ServerOptions options;
+        options.modules = {QStringLiteral("classify")};
+        start(options);
+        QCOMPARE(m_client->get(QStringLiteral("/view")).status, 403);
+    }
+
+    // The key: /view is open like result_feed (OBS sends no header); a wrong ?key= is refused at once, and with
+    // --private-stream the page needs it, as the stream it shows does.
+    void obsViewKey()
+    {
+        ServerOptions options;
+        options.apiKey = QStringLiteral("s3cret");
+        start(options);
+        QCOMPARE(m_client->get(QStringLiteral("/view")).status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/view?key=s3cret")).status, 200);
+        HttpReply r = m_client->get(QStringLiteral("/view?key=wrong"));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString(), QStringLiteral("401: Invalid API key (/view takes it as ?key=KEY)"));
+        options.privateStream = true;
+        start(options);
+        r = m_client->get(QStringLiteral("/view"));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("401: this server's stream needs the API key: add ?key=KEY to /view"));
+        QCOMPARE(m_client->get(QStringLiteral("/view?key=s3cret&size=200")).status, 200);
+        // The stream the page opens with that key.
+        QCOMPARE(m_client->postFile(QStringLiteral("/api/talkinghead/load"), "file", QStringLiteral("talkinghead.png"), "image/png",
+                                    characterPng(), {{"Authorization", "Bearer s3cret"}}).status, 200);
+        RawConnection raw(m_server->port());
+        raw.write("GET /api/talkinghead/result_feed?key=s3cret HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        QVERIFY(raw.readUntil([](const QByteArray &b) { return b.contains("image/png"); }).startsWith("HTTP/1.1 200"));
     }
 
     void framePngAndStatus()

@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     const int dragSeconds = qMax(2, parser.value(QStringLiteral("seconds")).toInt());
 
     StudioOptions options;
-    options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+    options.modelsDirs = QStringList{QStringLiteral(THS_MODELS_DIR)};
     options.imagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
     options.threads = parser.value(QStringLiteral("threads")).toInt();
     StudioLauncher launcher(options);

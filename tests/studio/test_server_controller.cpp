@@ -22,6 +22,9 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QDir>
+#include <QUrl>
 #include <QTest>
 
 using namespace ths;
@@ -246,6 +249,35 @@ private Q_SLOTS:
         QVERIFY2(c->start(), qPrintable(c->error()));
         c->copyUrl();
         QCOMPARE(QGuiApplication::clipboard()->text(), c->url());
+    }
+
+    // The panel's "Install into SillyTavern…": the extension lands in the chosen folder's default user; a folder
+    // that is no SillyTavern gets the reason.
+    void installsTheSillyTavernExtension()
+    {
+        QTemporaryDir dir;
+        const QString st = dir.filePath(QStringLiteral("SillyTavern"));
+        QVERIFY(QDir().mkpath(st + QStringLiteral("/public/scripts/extensions/third-party")));
+        QVERIFY(QDir().mkpath(st + QStringLiteral("/data/default-user/extensions")));
+        QFile package(st + QStringLiteral("/package.json"));
+        QVERIFY(package.open(QIODevice::WriteOnly));
+        package.write(R"({"name": "sillytavern", "version": "1.18.0"})");
+        package.close();
+        auto controller = makeController();
+        QSignalSpy changed(controller.get(), &ServerController::sillyTavernMessageChanged);
+        controller->installSillyTavernExtension(QUrl::fromLocalFile(st));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY2(controller->sillyTavernInstalled(), qPrintable(controller->sillyTavernMessage()));
+        QVERIFY(controller->sillyTavernMessage().startsWith(QStringLiteral("Installed for SillyTavern 1.18.0 in ")));
+        QVERIFY(QFile::exists(st + QStringLiteral("/data/default-user/extensions/talkinghead-studio/manifest.json")));
+        QVERIFY(QFile::exists(st + QStringLiteral("/data/default-user/extensions/talkinghead-studio/lib/speech-sync.js")));
+
+        controller->installSillyTavernExtension(QUrl::fromLocalFile(dir.path()));
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(!controller->sillyTavernInstalled());
+        QCOMPARE(controller->sillyTavernMessage(),
+                 QStringLiteral("Not installed: %1 is not a SillyTavern folder: it has no package.json (give the folder "
+                                "with server.js and public/)").arg(dir.path()));
     }
 
     void addressIsPersisted()

@@ -86,7 +86,7 @@ private Q_SLOTS:
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
 
         StudioOptions options;
-        options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+        options.modelsDirs = QStringList{QStringLiteral(THS_MODELS_DIR)};
         options.imagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
         m_launcher = std::make_unique<StudioLauncher>(options);
         QString error;

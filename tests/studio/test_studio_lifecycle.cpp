@@ -57,7 +57,7 @@ class TestStudioLifecycle : public QObject
     void openStudio()
     {
         StudioOptions options;
-        options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+        options.modelsDirs = QStringList{QStringLiteral(THS_MODELS_DIR)};
         options.imagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
         m_launcher = std::make_unique<StudioLauncher>(options);
         QString error;

@@ -40,6 +40,7 @@ public Q_SLOTS:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("talkinghead-studio-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("test_studio_qml"));
+        QCoreApplication::setApplicationVersion(QStringLiteral("0.0.1-test")); // shown by the About dialog
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
     }
 
@@ -62,7 +63,7 @@ public Q_SLOTS:
             ths::Studio::setInstance(nullptr);
             m_studio.reset();
             ths::StudioOptions options;
-            options.modelsDir = QStringLiteral(THS_MODELS_DIR);
+            options.modelsDirs = QStringList{QStringLiteral(THS_MODELS_DIR)};
             options.defaultImagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
             m_studio = std::make_unique<ths::Studio>(options);
             ths::Studio::setInstance(m_studio.get());

@@ -47,4 +47,14 @@ TestCase {
         verify(visibleItem(item => item.text === "Stopped" && item.font !== undefined))
         verify(hostField.enabled)
     }
+
+    // "Install into SillyTavern…" is offered; what the installer says shows in the panel, an error as an error.
+    function test_sillyTavernInstallMessage() {
+        verify(visibleItem(item => item.text === "Install into SillyTavern…" && item.clicked !== undefined))
+        Studio.server.installSillyTavernExtension("file:///nonexistent-th-sillytavern")
+        const message = visibleItem(item => item.text === "Not installed: /nonexistent-th-sillytavern: no such folder"
+                                            && item.severity !== undefined)
+        verify(message, "the reason is shown")
+        compare(message.severity, "error")
+    }
 }
