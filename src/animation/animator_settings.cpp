@@ -277,7 +277,7 @@ std::optional<AnimatorSettings> AnimatorSettings::fromJson(const QJsonObject &js
 std::optional<AnimatorSettings> AnimatorSettings::fromFile(const QString &path, QString *error,
                                                            QStringList *ignoredKeys)
 {
-    return parseJsonObjectFile(path, error, [ignoredKeys](const QJsonObject &json, QString *message) {
+    return parseJsonFile<QJsonObject>(path, error, QStringLiteral("not a JSON object"), [ignoredKeys](const QJsonObject &json, QString *message) {
         return fromJson(json, message, ignoredKeys);
     });
 }

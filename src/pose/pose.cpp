@@ -138,7 +138,8 @@ std::optional<Pose> Pose::fromJson(const QJsonObject &json, QString *error)
 
 std::optional<Pose> Pose::fromFile(const QString &path, QString *error)
 {
-    return parseJsonObjectFile(path, error, [](const QJsonObject &json, QString *message) { return fromJson(json, message); });
+    return parseJsonFile<QJsonObject>(path, error, QStringLiteral("not a JSON object"),
+                                      [](const QJsonObject &json, QString *message) { return fromJson(json, message); });
 }
 
 QJsonObject Pose::toJson() const
