@@ -11,8 +11,8 @@ ApplicationWindow {
     id: window
 
     readonly property var pageTitles: [qsTr("Character"), qsTr("Pose"), qsTr("Expressions"), qsTr("Speech"),
-                                       qsTr("Server"), qsTr("Settings")]
-    readonly property int settingsPage: 5
+                                       qsTr("Server"), qsTr("Puppeteer"), qsTr("Settings")]
+    readonly property int settingsPage: 6
     property int currentPage: 0
     readonly property int engineState: Studio.engine.state
 
@@ -33,7 +33,7 @@ ApplicationWindow {
     }
 
     Instantiator {
-        model: 6
+        model: window.pageTitles.length
         delegate: Shortcut {
             required property int index
             sequence: "Ctrl+" + (index + 1)
@@ -131,6 +131,7 @@ ApplicationWindow {
                 ExpressionPanel {}
                 SpeechPanel {}
                 ServerPanel {}
+                PuppeteerPanel {}
                 SettingsPanel {}
             }
 

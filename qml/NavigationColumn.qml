@@ -4,7 +4,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import TalkingheadStudio
 
-// The left column: one entry per panel (Ctrl+1…6, or arrow keys when focused) and, at the bottom, the state of
+// The left column: one entry per panel (Ctrl+1…7, or arrow keys when focused) and, at the bottom, the state of
 // the models and of the server at a glance.
 Pane {
     id: root

@@ -553,6 +553,10 @@
         <source>Talkinghead Studio</source>
         <translation>Talkinghead Studio</translation>
     </message>
+    <message>
+        <source>Puppeteer</source>
+        <translation>Puppeteer</translation>
+    </message>
 </context>
 <context>
     <name>NavigationColumn</name>
@@ -732,6 +736,221 @@
     <message>
         <source>Rendering…</source>
         <translation>Rendering…</translation>
+    </message>
+</context>
+<context>
+    <name>PuppeteerPanel</name>
+    <message>
+        <source>Puppeteer</source>
+        <translation>Puppeteer</translation>
+    </message>
+    <message>
+        <source>Drive the character with your own face: the iFacialMocap app on an iPhone, or any program that sends the VMC protocol (a webcam with VSeeFace, VMagicMirror, Warudo, XR Animator). Channels the tracker does not send, such as breathing, keep the idle animation.</source>
+        <translation>Drive the character with your own face: the iFacialMocap app on an iPhone, or any program that sends the VMC protocol (a webcam with VSeeFace, VMagicMirror, Warudo, XR Animator). Channels the tracker does not send, such as breathing, keep the idle animation.</translation>
+    </message>
+    <message>
+        <source>Record a take</source>
+        <translation>Record a take</translation>
+    </message>
+    <message>
+        <source>Takes (*.jsonl)</source>
+        <translation>Takes (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>Open a recording</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>iFacialMocap (iPhone)</source>
+        <translation>iFacialMocap (iPhone)</translation>
+    </message>
+    <message>
+        <source>VMC protocol</source>
+        <translation>VMC protocol</translation>
+    </message>
+    <message>
+        <source>Recorded take</source>
+        <translation>Recorded take</translation>
+    </message>
+    <message>
+        <source>Phone address</source>
+        <translation>Phone address</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20</source>
+        <translation>e.g. 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Take</translation>
+    </message>
+    <message>
+        <source>none: open a recording below</source>
+        <translation>none: open a recording below</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Calibrate</source>
+        <translation>Calibrate</translation>
+    </message>
+    <message>
+        <source>Look straight ahead with a relaxed face: this becomes the rest pose.</source>
+        <translation>Look straight ahead with a relaxed face: this becomes the rest pose.</translation>
+    </message>
+    <message>
+        <source>Clear calibration</source>
+        <translation>Clear calibration</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <source>Open recording…</source>
+        <translation>Open recording…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <source>No face (tracking lost)</source>
+        <translation>No face (tracking lost)</translation>
+    </message>
+    <message>
+        <source>%1 packets/s</source>
+        <translation>%1 packets/s</translation>
+    </message>
+    <message>
+        <source>no packet yet</source>
+        <translation>no packet yet</translation>
+    </message>
+    <message>
+        <source>last packet %1 ms ago</source>
+        <translation>last packet %1 ms ago</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 rejected</translation>
+    </message>
+    <message>
+        <source>listening on UDP %1</source>
+        <translation>listening on UDP %1</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>recording</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Eyebrows down</source>
+        <translation>Eyebrows down</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>Angry</translation>
+    </message>
+    <message>
+        <source>Troubled</source>
+        <translation>Troubled</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>Serious</translation>
+    </message>
+    <message>
+        <source>Lowered</source>
+        <translation>Lowered</translation>
+    </message>
+    <message>
+        <source>Wink</source>
+        <translation>Wink</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>Relaxed</translation>
+    </message>
+    <message>
+        <source>Eyebrow gain</source>
+        <translation>Eyebrow gain</translation>
+    </message>
+    <message>
+        <source>Eye gain</source>
+        <translation>Eye gain</translation>
+    </message>
+    <message>
+        <source>Iris gain</source>
+        <translation>Iris gain</translation>
+    </message>
+    <message>
+        <source>Mouth gain</source>
+        <translation>Mouth gain</translation>
+    </message>
+    <message>
+        <source>Head gain</source>
+        <translation>Head gain</translation>
+    </message>
+    <message>
+        <source>Body gain</source>
+        <translation>Body gain</translation>
+    </message>
+    <message>
+        <source>Smoothing (One Euro filter)</source>
+        <translation>Smoothing (One Euro filter)</translation>
+    </message>
+    <message>
+        <source>Cut-off at rest (Hz)</source>
+        <translation>Cut-off at rest (Hz)</translation>
+    </message>
+    <message>
+        <source>Speed coefficient</source>
+        <translation>Speed coefficient</translation>
+    </message>
+    <message>
+        <source>Tracked values</source>
+        <translation>Tracked values</translation>
+    </message>
+    <message>
+        <source>No face yet.</source>
+        <translation>No face yet.</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1655,21 @@
     <message>
         <source>Amount</source>
         <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>ths::PuppeteerController</name>
+    <message>
+        <source>Enter the phone&apos;s address (iFacialMocap shows it on the phone).</source>
+        <translation>Enter the phone&apos;s address (iFacialMocap shows it on the phone).</translation>
+    </message>
+    <message>
+        <source>Calibrate while the tracker sends your face: look straight ahead with a relaxed face.</source>
+        <translation>Calibrate while the tracker sends your face: look straight ahead with a relaxed face.</translation>
+    </message>
+    <message>
+        <source>Start the puppeteer first.</source>
+        <translation>Start the puppeteer first.</translation>
     </message>
 </context>
 <context>

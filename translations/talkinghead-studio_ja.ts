@@ -552,6 +552,10 @@
         <source>Talkinghead Studio</source>
         <translation>Talkinghead Studio</translation>
     </message>
+    <message>
+        <source>Puppeteer</source>
+        <translation>パペッティア</translation>
+    </message>
 </context>
 <context>
     <name>NavigationColumn</name>
@@ -731,6 +735,221 @@
     <message>
         <source>Rendering…</source>
         <translation>レンダリング中…</translation>
+    </message>
+</context>
+<context>
+    <name>PuppeteerPanel</name>
+    <message>
+        <source>Puppeteer</source>
+        <translation>パペッティア</translation>
+    </message>
+    <message>
+        <source>Drive the character with your own face: the iFacialMocap app on an iPhone, or any program that sends the VMC protocol (a webcam with VSeeFace, VMagicMirror, Warudo, XR Animator). Channels the tracker does not send, such as breathing, keep the idle animation.</source>
+        <translation>自分の顔でキャラクターを動かします。iPhone の iFacialMocap アプリ、または VMC プロトコルを送信するプログラム（VSeeFace とウェブカメラ、VMagicMirror、Warudo、XR Animator）が使えます。呼吸など、トラッカーが送らないチャンネルはアイドルアニメーションのままです。</translation>
+    </message>
+    <message>
+        <source>Record a take</source>
+        <translation>テイクを録画</translation>
+    </message>
+    <message>
+        <source>Takes (*.jsonl)</source>
+        <translation>テイク (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>録画を開く</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>iFacialMocap (iPhone)</source>
+        <translation>iFacialMocap（iPhone）</translation>
+    </message>
+    <message>
+        <source>VMC protocol</source>
+        <translation>VMC プロトコル</translation>
+    </message>
+    <message>
+        <source>Recorded take</source>
+        <translation>録画したテイク</translation>
+    </message>
+    <message>
+        <source>Phone address</source>
+        <translation>スマートフォンのアドレス</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20</source>
+        <translation>例：192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>テイク</translation>
+    </message>
+    <message>
+        <source>none: open a recording below</source>
+        <translation>なし：下のボタンで録画を開いてください</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Calibrate</source>
+        <translation>キャリブレーション</translation>
+    </message>
+    <message>
+        <source>Look straight ahead with a relaxed face: this becomes the rest pose.</source>
+        <translation>力を抜いた顔で正面を向いてください。これが基準のポーズになります。</translation>
+    </message>
+    <message>
+        <source>Clear calibration</source>
+        <translation>キャリブレーションを解除</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>録画を停止</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>録画…</translation>
+    </message>
+    <message>
+        <source>Open recording…</source>
+        <translation>録画を開く…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>トラッキング中</translation>
+    </message>
+    <message>
+        <source>No face (tracking lost)</source>
+        <translation>顔がありません（トラッキング喪失）</translation>
+    </message>
+    <message>
+        <source>%1 packets/s</source>
+        <translation>%1 パケット/秒</translation>
+    </message>
+    <message>
+        <source>no packet yet</source>
+        <translation>まだパケットがありません</translation>
+    </message>
+    <message>
+        <source>last packet %1 ms ago</source>
+        <translation>最後のパケットは %1 ms 前</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 件を拒否</translation>
+    </message>
+    <message>
+        <source>listening on UDP %1</source>
+        <translation>UDP %1 で受信中</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>録画中</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Eyebrows down</source>
+        <translation>眉を下げたとき</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>怒り</translation>
+    </message>
+    <message>
+        <source>Troubled</source>
+        <translation>困り</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>真剣</translation>
+    </message>
+    <message>
+        <source>Lowered</source>
+        <translation>下げ</translation>
+    </message>
+    <message>
+        <source>Wink</source>
+        <translation>ウインク</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>リラックス</translation>
+    </message>
+    <message>
+        <source>Eyebrow gain</source>
+        <translation>眉のゲイン</translation>
+    </message>
+    <message>
+        <source>Eye gain</source>
+        <translation>目のゲイン</translation>
+    </message>
+    <message>
+        <source>Iris gain</source>
+        <translation>虹彩のゲイン</translation>
+    </message>
+    <message>
+        <source>Mouth gain</source>
+        <translation>口のゲイン</translation>
+    </message>
+    <message>
+        <source>Head gain</source>
+        <translation>頭のゲイン</translation>
+    </message>
+    <message>
+        <source>Body gain</source>
+        <translation>体のゲイン</translation>
+    </message>
+    <message>
+        <source>Smoothing (One Euro filter)</source>
+        <translation>スムージング（One Euro フィルター）</translation>
+    </message>
+    <message>
+        <source>Cut-off at rest (Hz)</source>
+        <translation>静止時のカットオフ（Hz）</translation>
+    </message>
+    <message>
+        <source>Speed coefficient</source>
+        <translation>速度係数</translation>
+    </message>
+    <message>
+        <source>Tracked values</source>
+        <translation>トラッキングした値</translation>
+    </message>
+    <message>
+        <source>No face yet.</source>
+        <translation>まだ顔がありません。</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1652,21 @@
     <message>
         <source>Amount</source>
         <translation>量</translation>
+    </message>
+</context>
+<context>
+    <name>ths::PuppeteerController</name>
+    <message>
+        <source>Enter the phone&apos;s address (iFacialMocap shows it on the phone).</source>
+        <translation>スマートフォンのアドレスを入力してください（iFacialMocap のスマートフォン画面に表示されます）。</translation>
+    </message>
+    <message>
+        <source>Calibrate while the tracker sends your face: look straight ahead with a relaxed face.</source>
+        <translation>トラッカーが顔を送信している間にキャリブレーションしてください。力を抜いた顔で正面を向きます。</translation>
+    </message>
+    <message>
+        <source>Start the puppeteer first.</source>
+        <translation>先にパペッティアを開始してください。</translation>
     </message>
 </context>
 <context>

@@ -552,6 +552,10 @@
         <source>Talkinghead Studio</source>
         <translation>Talkinghead Studio</translation>
     </message>
+    <message>
+        <source>Puppeteer</source>
+        <translation>面部驱动</translation>
+    </message>
 </context>
 <context>
     <name>NavigationColumn</name>
@@ -731,6 +735,221 @@
     <message>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
+    </message>
+</context>
+<context>
+    <name>PuppeteerPanel</name>
+    <message>
+        <source>Puppeteer</source>
+        <translation>面部驱动</translation>
+    </message>
+    <message>
+        <source>Drive the character with your own face: the iFacialMocap app on an iPhone, or any program that sends the VMC protocol (a webcam with VSeeFace, VMagicMirror, Warudo, XR Animator). Channels the tracker does not send, such as breathing, keep the idle animation.</source>
+        <translation>用你自己的脸驱动角色：iPhone 上的 iFacialMocap 应用，或任何发送 VMC 协议的程序（摄像头配合 VSeeFace、VMagicMirror、Warudo、XR Animator）。追踪器不发送的通道（例如呼吸）保持待机动画。</translation>
+    </message>
+    <message>
+        <source>Record a take</source>
+        <translation>录制片段</translation>
+    </message>
+    <message>
+        <source>Takes (*.jsonl)</source>
+        <translation>片段 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>iFacialMocap (iPhone)</source>
+        <translation>iFacialMocap（iPhone）</translation>
+    </message>
+    <message>
+        <source>VMC protocol</source>
+        <translation>VMC 协议</translation>
+    </message>
+    <message>
+        <source>Recorded take</source>
+        <translation>录制的片段</translation>
+    </message>
+    <message>
+        <source>Phone address</source>
+        <translation>手机地址</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20</source>
+        <translation>例如 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>none: open a recording below</source>
+        <translation>无：请在下方打开录制</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Calibrate</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Look straight ahead with a relaxed face: this becomes the rest pose.</source>
+        <translation>放松面部并直视前方：这将成为静止姿势。</translation>
+    </message>
+    <message>
+        <source>Clear calibration</source>
+        <translation>清除校准</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <source>Open recording…</source>
+        <translation>打开录制…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>正在追踪</translation>
+    </message>
+    <message>
+        <source>No face (tracking lost)</source>
+        <translation>没有面部（追踪丢失）</translation>
+    </message>
+    <message>
+        <source>%1 packets/s</source>
+        <translation>%1 包/秒</translation>
+    </message>
+    <message>
+        <source>no packet yet</source>
+        <translation>尚无数据包</translation>
+    </message>
+    <message>
+        <source>last packet %1 ms ago</source>
+        <translation>上一个数据包在 %1 毫秒前</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>已拒绝 %1 个</translation>
+    </message>
+    <message>
+        <source>listening on UDP %1</source>
+        <translation>正在监听 UDP %1</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>录制中</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Eyebrows down</source>
+        <translation>眉毛下垂时</translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation>生气</translation>
+    </message>
+    <message>
+        <source>Troubled</source>
+        <translation>困扰</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>严肃</translation>
+    </message>
+    <message>
+        <source>Lowered</source>
+        <translation>下垂</translation>
+    </message>
+    <message>
+        <source>Wink</source>
+        <translation>眨眼</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>放松</translation>
+    </message>
+    <message>
+        <source>Eyebrow gain</source>
+        <translation>眉毛增益</translation>
+    </message>
+    <message>
+        <source>Eye gain</source>
+        <translation>眼睛增益</translation>
+    </message>
+    <message>
+        <source>Iris gain</source>
+        <translation>虹膜增益</translation>
+    </message>
+    <message>
+        <source>Mouth gain</source>
+        <translation>嘴巴增益</translation>
+    </message>
+    <message>
+        <source>Head gain</source>
+        <translation>头部增益</translation>
+    </message>
+    <message>
+        <source>Body gain</source>
+        <translation>身体增益</translation>
+    </message>
+    <message>
+        <source>Smoothing (One Euro filter)</source>
+        <translation>平滑（One Euro 滤波器）</translation>
+    </message>
+    <message>
+        <source>Cut-off at rest (Hz)</source>
+        <translation>静止时截止频率（Hz）</translation>
+    </message>
+    <message>
+        <source>Speed coefficient</source>
+        <translation>速度系数</translation>
+    </message>
+    <message>
+        <source>Tracked values</source>
+        <translation>追踪值</translation>
+    </message>
+    <message>
+        <source>No face yet.</source>
+        <translation>尚无面部。</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1652,21 @@
     <message>
         <source>Amount</source>
         <translation>程度</translation>
+    </message>
+</context>
+<context>
+    <name>ths::PuppeteerController</name>
+    <message>
+        <source>Enter the phone&apos;s address (iFacialMocap shows it on the phone).</source>
+        <translation>请输入手机地址（iFacialMocap 会在手机上显示）。</translation>
+    </message>
+    <message>
+        <source>Calibrate while the tracker sends your face: look straight ahead with a relaxed face.</source>
+        <translation>请在追踪器发送面部数据时校准：放松面部并直视前方。</translation>
+    </message>
+    <message>
+        <source>Start the puppeteer first.</source>
+        <translation>请先启动面部驱动。</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@ usage: check.py --bench BUILD/src/tha3/tha3-bench --parity PARITY_DIR [--device 
 PARITY_DIR is a parity fixture set: input.png, poses/*.json ({"name": {param: value}} in model order),
 models/separable_float/*.pt and expected/separable_float/*.png (the original code's output). For each precision the
 poses are rendered and compared with the expected images (max and mean absolute difference in 8-bit levels, and the
-same with fully transparent pixels' colours left out); then each configuration is benchmarked.
+same with fully transparent pixels' colours left out), and OUT/side_by_side_<configuration>.png shows the pose that
+differs most: the original's image, ours, and their difference ×16 (black: 16 levels or more); then each
+configuration is benchmarked.
 Needs numpy, Pillow and torch (torch only to write fp16 copies of the weights for the half-precision runs).
 """
 import argparse, json, os, subprocess, sys, tempfile
@@ -35,6 +37,22 @@ def diff(expected, actual, mask_transparent):
         hidden = (expected[..., 3] == 0) & (actual[..., 3] == 0)
         d[hidden, :3] = 0
     return int(d.max()), float(d.mean()), float(np.percentile(d, 99.9))
+
+
+def on_checkerboard(rgba):
+    """The image over a grey checkerboard, so that transparency shows."""
+    y, x = np.mgrid[0:rgba.shape[0], 0:rgba.shape[1]]
+    board = np.where(((x // 16 + y // 16) % 2)[..., None] == 0, 200, 150).astype(np.float32)
+    a = rgba[..., 3:4].astype(np.float32) / 255
+    return (rgba[..., :3] * a + board * (1 - a)).astype(np.uint8)
+
+
+def side_by_side(expected, actual, path):
+    """expected | actual | the absolute difference of all four channels (max over channels) ×16, white = 16+ levels."""
+    d = np.abs(expected.astype(np.int16) - actual.astype(np.int16)).max(axis=2)
+    heat = np.clip(255 - d * 16, 0, 255).astype(np.uint8)
+    panels = [on_checkerboard(expected), on_checkerboard(actual), np.repeat(heat[..., None], 3, axis=2)]
+    Image.fromarray(np.concatenate(panels, axis=1)).save(path)
 
 
 def half_weights(src, dst):
@@ -104,12 +122,17 @@ def main():
         if not run([args.bench, "--device", args.device, "--image", image, "--poses", poses, "--output-dir", outdir] + opts, log):
             continue
         worst = [0, 0.0, 0.0, 0, 0.0, 0.0]
+        worst_pose = (-1.0, None, None)  # (mean difference, expected, actual) of the pose that differs most
         for i, name in enumerate(names):
             expected = np.asarray(Image.open(args.parity / "expected" / "separable_float" / f"{name}.png").convert("RGBA"))
             actual = from_raw(outdir / f"{i}.rgba")
-            worst = [max(w, v) for w, v in zip(worst, diff(expected, actual, False) + diff(expected, actual, True))]
+            this = diff(expected, actual, False) + diff(expected, actual, True)
+            worst = [max(w, v) for w, v in zip(worst, this)]
+            if this[1] > worst_pose[0]:
+                worst_pose = (this[1], expected, actual)
             if i == 0:
                 Image.fromarray(actual).save(args.out / f"{label.split()[0]}_{name}.png")
+        side_by_side(worst_pose[1], worst_pose[2], args.out / f"side_by_side_{outdir.name}.png")
         line = (f"parity {label} on {args.device}: max={worst[0]} mean={worst[1]:.4f} p99.9={worst[2]:.1f}; "
                 f"masked max={worst[3]} mean={worst[4]:.4f} p99.9={worst[5]:.1f} (worst pose of {len(names)})")
         print(line, flush=True)

@@ -8,6 +8,7 @@
 namespace ths {
 
 int runRenderCommand(const QStringList &args);
+int runRenderTakeCommand(const QStringList &args);
 int runBenchCommand(const QStringList &args);
 int runServeCommand(const QStringList &args);
 int runStudioCommand(const QStringList &args);

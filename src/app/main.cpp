@@ -28,6 +28,7 @@ struct Command {
 const Command kCommands[] = {
     {"studio", "open the desktop studio (the default when a display is available)", ths::runStudioCommand, true},
     {"render", "render the character in one or more poses to PNG files", ths::runRenderCommand},
+    {"render-take", "render a recorded puppeteer take to numbered PNG files", ths::runRenderTakeCommand},
     {"serve", "run the SillyTavern-Extras compatible API server (headless)", ths::runServeCommand},
     {"classify", "score text over the 28 emotions (the classify module)", ths::runClassifyCommand},
     {"check-image", "validate a character image and print the report", ths::runCheckImageCommand},

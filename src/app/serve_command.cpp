@@ -15,6 +15,7 @@
 #include "live/live_character.h"
 #include "http/api_server.h"
 #include "api/server_options.h"
+#include "mocap/puppeteer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -69,6 +70,15 @@ int runServeCommand(const QStringList &args)
     parser.addOption({QStringLiteral("animator-settings"),
                       QStringLiteral("Server-wide animator settings (_animator.json format); what a client's {} resets to."),
                       QStringLiteral("JSON")});
+    parser.addOption({QStringLiteral("mocap"),
+                      QStringLiteral("Puppeteer: drive the character with a face tracker — ifacialmocap:<phone address>[:port] "
+                                     "(the iFacialMocap app; we listen on UDP 49983), vmc[:port] (a VMC sender, UDP 39539 by "
+                                     "default) or replay:FILE (a recorded take)."),
+                      QStringLiteral("SOURCE")});
+    parser.addOption({QStringLiteral("mocap-settings"),
+                      QStringLiteral("Puppeteer settings (JSON: converter, neutral, gain, smoothing, breathing)."), QStringLiteral("JSON")});
+    parser.addOption({QStringLiteral("mocap-record"), QStringLiteral("Record the puppeteer's packets into this take file."),
+                      QStringLiteral("FILE")});
     ServerOptions::addOptions(parser);
     addPoserOptions(parser);
     addSpeechAtlasOptions(parser);
@@ -88,6 +98,35 @@ int runServeCommand(const QStringList &args)
     if (!atlasOptions)
         return 2;
     const bool talkinghead = serverOptions->modules.contains(QStringLiteral("talkinghead"));
+    std::shared_ptr<mocap::Puppeteer> puppeteer;
+    if (parser.isSet(QStringLiteral("mocap"))) {
+        // Checked before the (slow) model load, so a typo or a busy port fails fast.
+        const auto source = mocap::MocapSource::parse(parser.value(QStringLiteral("mocap")), &error);
+        if (!source) {
+            std::fprintf(stderr, "error: --mocap: %s\n", qPrintable(error));
+            return 2;
+        }
+        mocap::PuppeteerSettings settings;
+        if (parser.isSet(QStringLiteral("mocap-settings"))) {
+            const auto loaded = mocap::PuppeteerSettings::fromFile(parser.value(QStringLiteral("mocap-settings")), &error);
+            if (!loaded) {
+                std::fprintf(stderr, "error: --mocap-settings: %s\n", qPrintable(error));
+                return 1;
+            }
+            settings = *loaded;
+        }
+        puppeteer = std::make_shared<mocap::Puppeteer>(*source, settings);
+        if (parser.isSet(QStringLiteral("mocap-record")) && !puppeteer->startRecording(parser.value(QStringLiteral("mocap-record")), &error)) {
+            std::fprintf(stderr, "error: --mocap-record: %s\n", qPrintable(error));
+            return 1;
+        }
+        if (!puppeteer->start(&error)) {
+            std::fprintf(stderr, "error: --mocap: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::fprintf(stderr, "Puppeteer: %s%s\n", qPrintable(source->toString()),
+                     puppeteer->port() ? qPrintable(QStringLiteral(" (listening on UDP %1)").arg(puppeteer->port())) : "");
+    }
 
     std::unique_ptr<LiveCharacter> live;
     if (talkinghead) {
@@ -106,6 +145,7 @@ int runServeCommand(const QStringList &args)
             if (!configureAnimator(parser, live->animator()))
                 return 1;
             live->setSpeechAtlas(atlasOptions->enabled, atlasOptions->cacheDir, atlasOptions->maxBytes);
+            live->setPuppeteer(puppeteer);
         } catch (const EngineError &e) {
             std::fprintf(stderr, "error: %s\n", e.what());
             return 1;
@@ -130,6 +170,11 @@ int runServeCommand(const QStringList &args)
     const int status = QCoreApplication::exec();
     if (live)
         live->cancelSpeech(); // a long synthesis or decode must not hold up the exit
+    if (puppeteer) {
+        puppeteer->stop();
+        if (!puppeteer->stopRecording(&error))
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+    }
     std::fprintf(stderr, "Stopped.\n");
     return status;
 }

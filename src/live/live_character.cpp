@@ -17,6 +17,7 @@
 #include "animation/talking_driver.h"
 #include "live/atlas_cell.h"
 #include "live/speech_atlas.h"
+#include "mocap/puppeteer.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -142,8 +143,13 @@ struct LiveCharacter::Impl : GuardedState {
     bool paused = true;          // unloaded (or never loaded): no rendering, streams keep the last frame
     bool demand = false;
     bool oneFrameWanted = false; // a load or set_emotion while nobody watches still refreshes the current frame
-    bool awaitingConsumer = false;
+    // Back-pressure with one frame in flight: the next frame renders while the consumer encodes and sends the last
+    // one (on 2 cores that hand-over cost 10–50 ms a frame when the render thread waited for it); only a consumer
+    // still busy with the frame before that makes the render thread wait.
+    bool unconsumedFrame = false;  // the last emitted frame has not been consumed yet
+    bool awaitingConsumer = false; // ...and neither had the one before it: wait
     bool stopping = false;
+    std::shared_ptr<mocap::Puppeteer> puppeteer; // drives the face over the animation (setPuppeteer)
     // The speech atlas (speech_atlas.h): while the mouth speaks at rest, frames come from pre-rendered cells.
     bool atlasEnabled = false;
     QString atlasDir;               // empty: memory only
@@ -308,6 +314,7 @@ struct LiveCharacter::Impl : GuardedState {
         for (;;) {
             QImage newImage;
             std::shared_ptr<Poser> poser; // this frame's (setPoser() may swap it between frames)
+            std::shared_ptr<mocap::Puppeteer> puppeteer;
             bool useAtlas = false;
             {
                 std::unique_lock lock(mutex);
@@ -317,7 +324,7 @@ struct LiveCharacter::Impl : GuardedState {
                 while (!ready()) {
                     if (awaitingConsumer && mayRender()) {
                         if (!wake.wait_until(lock, lastEmit + kAckTimeout, ready))
-                            awaitingConsumer = false;
+                            awaitingConsumer = unconsumedFrame = false;
                     } else if (mayFill() && pendingImage.isNull()) {
                         // Nobody watching: the spare time goes to the atlas (this thread runs at low priority).
                         poser = this->poser;
@@ -336,6 +343,7 @@ struct LiveCharacter::Impl : GuardedState {
                 oneFrameWanted = false;
                 std::swap(newImage, pendingImage);
                 poser = this->poser;
+                puppeteer = this->puppeteer;
                 useAtlas = atlasUseful();
             }
             animator.setHoldStillWhileSpeaking(useAtlas);
@@ -366,7 +374,12 @@ struct LiveCharacter::Impl : GuardedState {
                     hasImage = true;
                     atlasComplete = false;
                 }
-                const AnimatedFrame animated = animator.advance();
+                AnimatedFrame animated = animator.advance();
+                if (puppeteer) {
+                    // The tracked face at render time (latest wins); a driven face is never at rest for the atlas.
+                    animated.pose = puppeteer->apply(animated.pose);
+                    animated.speaking = animated.speaking && !puppeteer->active();
+                }
                 // With our image every frame, in one step: the poser may be shared with others that set their own
                 // (the same pixels again cost a comparison only and keep the poser's cached decomposition).
                 int cell = -1;
@@ -391,7 +404,8 @@ struct LiveCharacter::Impl : GuardedState {
                     ++framesShown;
                     if (cell < 0 || cell != lastShownCell)
                         ++distinctFramesShown;
-                    awaitingConsumer = true;
+                    awaitingConsumer = unconsumedFrame;
+                    unconsumedFrame = true;
                 }
                 lastShownCell = cell;
                 lastEmit = now;
@@ -492,9 +506,17 @@ void LiveCharacter::demandChanged(bool wanted)
     d->update([&] { d->demand = wanted; });
 }
 
+void LiveCharacter::setPuppeteer(std::shared_ptr<mocap::Puppeteer> puppeteer)
+{
+    d->update([&] { d->puppeteer = std::move(puppeteer); });
+}
+
 void LiveCharacter::frameConsumed()
 {
-    d->update([&] { d->awaitingConsumer = false; });
+    d->update([&] {
+        d->awaitingConsumer = false;
+        d->unconsumedFrame = false;
+    });
 }
 
 QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const QString &fileName)
@@ -649,7 +671,7 @@ QJsonObject LiveCharacter::status() const
     std::lock_guard lock(d->mutex);
     // Only copies: the poser's own figures would wait for a render in progress (up to seconds).
     const NetworkTimings t = d->networkTimings;
-    return QJsonObject{
+    QJsonObject status{
         {QStringLiteral("model"), d->poser ? QJsonValue(d->modelName) : QJsonValue()},
         {QStringLiteral("device"), d->poser ? QJsonValue(d->poser->deviceName()) : QJsonValue()},
         {QStringLiteral("loaded"), d->hasImage || !d->pendingImage.isNull()},
@@ -680,6 +702,13 @@ QJsonObject LiveCharacter::status() const
         {QStringLiteral("target_fps"), d->animator.settings().targetFps},
         {QStringLiteral("error"), d->lastError.isEmpty() ? QJsonValue() : QJsonValue(d->lastError)},
     };
+    if (d->puppeteer) {
+        // The puppeteer's figures and the pose it hands to the animator (before the idle animation).
+        status.insert(QStringLiteral("mocap"), d->puppeteer->status());
+        const auto pose = d->puppeteer->inputPose();
+        status.insert(QStringLiteral("pose"), pose ? QJsonValue(pose->toJson()) : QJsonValue());
+    }
+    return status;
 }
 
 } // namespace ths

@@ -4,9 +4,10 @@
 // TalkingheadBackend (and to the studio's live preview).
 //
 // Rendering runs only while some source holds demand (TalkingheadBackend::addDemand / DemandToken: result_feed
-// viewers, the studio's preview, speech, …; a load always yields one frame) and never runs ahead of its consumers:
-// after a frame it waits for frameConsumed() — from the ApiService's FrameHub or the studio's preview — or for one
-// second, so it renders only frames that will be sent or shown. It is paced to the animator's
+// viewers, the studio's preview, speech, the puppeteer, …; a load always yields one frame) and never runs more than
+// one frame ahead of its consumers: it renders the next frame while the consumer handles the last one, and waits when
+// no consumer has called frameConsumed() (the ApiService's FrameHub, or the studio's preview) since the frame before —
+// or for one second — so it renders only frames that will be sent or shown. It is paced to the animator's
 // target_fps when rendering is faster than that. No method blocks on rendering.
 
 #include "api/talkinghead_backend.h"
@@ -21,6 +22,9 @@ namespace ths {
 class Animator;
 class MouthTimeline;
 class Poser;
+namespace mocap {
+class Puppeteer;
+}
 
 class LiveCharacter : public TalkingheadBackend
 {
@@ -50,6 +54,9 @@ public:
     // when missing, while idle (one after every few frames shown) and with nobody watching, and kept in `cacheDir`
     // (empty: memory only) within `maxCacheBytes`. Off by default.
     void setSpeechAtlas(bool enabled, const QString &cacheDir = QString(), qint64 maxCacheBytes = 512LL << 20);
+    // A face tracker drives the character (mocap/puppeteer.h): every frame, the channels it provides replace the
+    // animator's (easing in and out with tracking); status() adds "mocap" and "pose". Null: the animator alone.
+    void setPuppeteer(std::shared_ptr<mocap::Puppeteer> puppeteer);
     // The consumer has taken the last frame; the next one may be rendered.
     void frameConsumed() override;
 

@@ -107,7 +107,9 @@ void LivePreview::setBasePose(const Pose &pose)
 void LivePreview::onFrame(const QImage &frame)
 {
     // A frame queued by a character that has since been replaced is still a picture of the character: show it.
-    m_fps.frame();
+    if (frame.cacheKey() != m_lastFrameKey)
+        m_fps.frame();
+    m_lastFrameKey = frame.cacheKey();
     ++m_serial;
     if (m_images)
         m_images->set(QStringLiteral("live"), frame);

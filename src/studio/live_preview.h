@@ -32,6 +32,8 @@ class LivePreview : public QObject
     // idle animation is off).
     Q_PROPERTY(bool active READ active NOTIFY activeChanged)
     Q_PROPERTY(QUrl frameUrl READ frameUrl NOTIFY frameUrlChanged)
+    // Distinct pictures per second: a frame repeated from the speech atlas (the same cell again) is not motion. The
+    // figure bench_serve reports as distinct frames per second.
     Q_PROPERTY(double fps READ fps NOTIFY fpsChanged)
 
 public:
@@ -91,6 +93,7 @@ private:
     bool m_hasPoser = false;
     quint64 m_serial = 0;
     FrameRateMeter m_fps;
+    qint64 m_lastFrameKey = 0;
 };
 
 } // namespace ths

@@ -34,6 +34,7 @@ Studio::Studio(const StudioOptions &options, QObject *parent)
     , m_preview(new PreviewRenderer(m_images, this))
     , m_live(new LivePreview(m_images, this))
     , m_server(new ServerController(true, this))
+    , m_puppeteer(new PuppeteerController(true, this))
     , m_speech(new SpeechController(true, this))
 {
     m_engine->setModelsDirs(options.modelsDirs);
@@ -52,6 +53,7 @@ Studio::~Studio()
     m_speech->stop();
     m_server->setLiveCharacter(nullptr);
     m_speech->setLiveCharacter(nullptr);
+    m_puppeteer->setLiveCharacter(nullptr);
 }
 
 Studio *Studio::create(QQmlEngine *qmlEngine, QJSEngine *)
@@ -95,6 +97,7 @@ void Studio::wire()
             m_server->stop();
         m_server->setLiveCharacter(m_live->character());
         m_speech->setLiveCharacter(m_live->character());
+        m_puppeteer->setLiveCharacter(m_live->character());
         if (serving)
             m_server->start();
     });

@@ -12,6 +12,7 @@
 #include "studio/live_preview.h"
 #include "studio/pose_editor_model.h"
 #include "studio/preview_renderer.h"
+#include "studio/puppeteer_controller.h"
 #include "studio/server_controller.h"
 #include "studio/speech_controller.h"
 #include "studio/studio_settings.h"
@@ -55,6 +56,7 @@ class Studio : public QObject
     Q_PROPERTY(ths::PreviewRenderer *preview READ preview CONSTANT)
     Q_PROPERTY(ths::LivePreview *live READ live CONSTANT)
     Q_PROPERTY(ths::ServerController *server READ server CONSTANT)
+    Q_PROPERTY(ths::PuppeteerController *puppeteer READ puppeteer CONSTANT)
     Q_PROPERTY(ths::SpeechController *speech READ speech CONSTANT)
     Q_PROPERTY(ths::StudioSettings *settings READ settings CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
@@ -79,6 +81,7 @@ public:
     PreviewRenderer *preview() const { return m_preview; }
     LivePreview *live() const { return m_live; }
     ServerController *server() const { return m_server; }
+    PuppeteerController *puppeteer() const { return m_puppeteer; }
     SpeechController *speech() const { return m_speech; }
     StudioSettings *settings() const { return m_settings; }
     LanguageSwitcher *languageSwitcher() const { return m_language; }
@@ -113,6 +116,7 @@ private:
     PreviewRenderer *m_preview;
     LivePreview *m_live;
     ServerController *m_server;
+    PuppeteerController *m_puppeteer;
     SpeechController *m_speech;
 };
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tha3/networks.h"
 
+#include "tha3/fused_concat.h"
 #include "tha3/fused_norm.h"
 #include "tha3/fused_separable.h"
 #include "tha3/fused_upsample.h"
+#include "tha3/fused_warp.h"
 
 #include <ATen/ATen.h>
 #include <torch/nn/functional/activation.h>
@@ -150,12 +152,8 @@ torch::Tensor ConvNormActImpl::transposedBySubpixels(const torch::Tensor &x)
 void setExactOps(torch::nn::Module &module, bool exact)
 {
     for (const auto &m : module.modules()) {
-        if (auto *block = dynamic_cast<ConvNormActImpl *>(m.get()))
-            block->setExact(exact);
-        else if (auto *resnet = dynamic_cast<ResnetBlockImpl *>(m.get()))
-            resnet->setExact(exact);
-        else if (auto *editor = dynamic_cast<EditorImpl *>(m.get()))
-            editor->setExact(exact);
+        if (auto *module = dynamic_cast<ExactSwitch *>(m.get()))
+            module->setExact(exact);
     }
 }
 
@@ -277,6 +275,23 @@ torch::Tensor applyGridChange(const torch::Tensor &gridChange, const torch::Tens
     return at::grid_sampler(image, base + g, /*bilinear*/ 0, /*border*/ 1, /*align_corners*/ false);
 }
 
+torch::Tensor networkInput(const std::vector<torch::Tensor> &images, const torch::Tensor &pose, at::ScalarType dtype,
+                           bool exact)
+{
+    if (!exact && fusedConcatApplies(images, pose, dtype))
+        return concatWithPosePlanes(images, pose, dtype);
+    // In the first image's layout: concatenating expanded pose planes gives a contiguous (NCHW) tensor.
+    std::vector<torch::Tensor> parts = images;
+    parts.push_back(posePlanes(pose, images.front().size(2), images.front().size(3)));
+    return toType(at::cat(parts, 1).contiguous(images.front().suggest_memory_format()), dtype);
+}
+
+torch::Tensor warp(const torch::Tensor &gridChange, const torch::Tensor &image, bool exact)
+{
+    return !exact && fusedWarpApplies(gridChange, image) ? warpByGridChange(gridChange, image)
+                                                          : applyGridChange(gridChange, image);
+}
+
 torch::Tensor applyColorChange(const torch::Tensor &alpha, const torch::Tensor &colorChange, const torch::Tensor &image)
 {
     return colorChange * alpha + image * (1 - alpha);
@@ -379,7 +394,7 @@ std::vector<torch::Tensor> EyebrowMorphingCombinerImpl::forward(const torch::Ten
     const torch::Tensor gc = m_grid->forward(f);
     const torch::Tensor ma = m_alpha->forward(f);
     const torch::Tensor mcc = m_color->forward(f);
-    const torch::Tensor warped = applyGridChange(gc, eyebrow);
+    const torch::Tensor warped = warp(gc, eyebrow, m_exact);
     const torch::Tensor morphed = applyColorChange(ma, mcc, warped);
     const torch::Tensor ca = m_combineAlpha->forward(f);
     auto blendRgb = [&](const torch::Tensor &alpha) {
@@ -414,7 +429,7 @@ FaceMorpherImpl::FaceMorpherImpl(Structure structure)
 std::vector<torch::Tensor> FaceMorpherImpl::forward(const torch::Tensor &image, const torch::Tensor &pose)
 {
     const torch::Tensor f = toType(m_body.forward(image, pose), m_imGrid->dtype());
-    const torch::Tensor im0 = applyGridChange(m_imGrid->forward(f), image);
+    const torch::Tensor im0 = warp(m_imGrid->forward(f), image, m_exact);
     const torch::Tensor imc = m_imColor->forward(f);
     const torch::Tensor ima = m_imAlpha->forward(f);
     const torch::Tensor im1 = applyColorChange(ima, imc, im0);
@@ -463,9 +478,7 @@ TwoAlgoFaceBodyRotatorImpl::TwoAlgoFaceBodyRotatorImpl(Structure structure)
 std::vector<torch::Tensor> TwoAlgoFaceBodyRotatorImpl::forward(const torch::Tensor &image, const torch::Tensor &pose,
                                                                bool withDirect)
 {
-    torch::Tensor x = toType(at::cat({image, posePlanes(pose, image.size(2), image.size(3))}, 1)
-                                 .contiguous(image.suggest_memory_format()),
-                             m_lists.dtype());
+    torch::Tensor x = networkInput({image}, pose, m_lists.dtype(), m_exact);
     for (const auto &block : *m_lists.downsample)
         x = block->as<ConvNormActImpl>()->forward(x);
     // The bottleneck may compute in another type than the rest (bf16 on the CPU: see setBottleneckDtype).
@@ -477,7 +490,7 @@ std::vector<torch::Tensor> TwoAlgoFaceBodyRotatorImpl::forward(const torch::Tens
         x = block->as<ResizeUpsampleImpl>()->forward(x);
     x = toType(x, m_grid->dtype());
     const torch::Tensor gc = m_grid->forward(x);
-    const torch::Tensor warped = applyGridChange(gc, image);
+    const torch::Tensor warped = warp(gc, image, m_exact);
     return {withDirect ? m_direct->forward(x) : torch::Tensor(), warped, gc};
 }
 
@@ -501,13 +514,10 @@ EditorImpl::EditorImpl(Structure structure)
     register_module("grid_change_creator", m_grid);
 }
 
-std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, const torch::Tensor &warped,
-                                               const torch::Tensor &gridChange, const torch::Tensor &pose)
+torch::Tensor EditorImpl::features(const torch::Tensor &original, const torch::Tensor &warped,
+                                   const torch::Tensor &gridChange, const torch::Tensor &pose)
 {
-    // In the inputs' layout: concatenating expanded pose planes gives a contiguous (NCHW) tensor.
-    torch::Tensor x = toType(at::cat({original, warped, gridChange, posePlanes(pose, original.size(2), original.size(3))}, 1)
-                                 .contiguous(original.suggest_memory_format()),
-                         m_lists.dtype());
+    torch::Tensor x = networkInput({original, warped, gridChange}, pose, m_lists.dtype(), m_exact);
     std::vector<torch::Tensor> skips;
     for (const auto &block : *m_lists.downsample) {
         x = block->as<ConvNormActImpl>()->forward(x);
@@ -519,29 +529,40 @@ std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, co
         const torch::Tensor &skip = skips[skips.size() - 2 - i];
         x = m_lists.upsample[i]->as<ConvNormActImpl>()->forwardUpsampled(x, skip);
     }
-    x = toType(x, m_color->dtype());
+    return toType(x, m_color->dtype());
+}
+
+torch::Tensor EditorImpl::fusedHeads(const torch::Tensor &x)
+{
+    // One pass over the 32×512² feature instead of three.
+    const std::vector<std::pair<const void *, uint32_t>> source{
+        {m_color->convolution()->weight.data_ptr(), m_color->convolution()->weight._version()},
+        {m_alpha->convolution()->weight.data_ptr(), m_alpha->convolution()->weight._version()},
+        {m_grid->convolution()->weight.data_ptr(), m_grid->convolution()->weight._version()},
+        {m_color->convolution()->bias.data_ptr(), m_color->convolution()->bias._version()},
+        {m_alpha->convolution()->bias.data_ptr(), m_alpha->convolution()->bias._version()}};
+    if (!m_fusedWeight.defined() || m_fusedSource != source) {
+        torch::NoGradGuard noGrad;
+        const at::Tensor &cw = m_color->convolution()->weight;
+        m_fusedWeight = at::cat({cw, m_alpha->convolution()->weight, m_grid->convolution()->weight}, 0).contiguous(cw.suggest_memory_format());
+        m_fusedBias = at::cat({m_color->convolution()->bias, m_alpha->convolution()->bias, at::zeros({2}, cw.options())});
+        m_fusedSource = source;
+    }
+    return at::conv2d(x, m_fusedWeight, m_fusedBias, 1, 1);
+}
+
+std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, const torch::Tensor &warped,
+                                               const torch::Tensor &gridChange, const torch::Tensor &pose)
+{
+    const torch::Tensor x = features(original, warped, gridChange, pose);
     torch::Tensor gridDelta, cc, a;
     if (m_exact) {
         gridDelta = m_grid->forward(x);
         cc = m_color->forward(x);
         a = m_alpha->forward(x);
     } else {
-        // One pass over the 32×512² feature instead of three.
-        const std::vector<std::pair<const void *, uint32_t>> source{
-            {m_color->convolution()->weight.data_ptr(), m_color->convolution()->weight._version()},
-            {m_alpha->convolution()->weight.data_ptr(), m_alpha->convolution()->weight._version()},
-            {m_grid->convolution()->weight.data_ptr(), m_grid->convolution()->weight._version()},
-            {m_color->convolution()->bias.data_ptr(), m_color->convolution()->bias._version()},
-            {m_alpha->convolution()->bias.data_ptr(), m_alpha->convolution()->bias._version()}};
-        if (!m_fusedWeight.defined() || m_fusedSource != source) {
-            torch::NoGradGuard noGrad;
-            const at::Tensor &cw = m_color->convolution()->weight;
-            m_fusedWeight = at::cat({cw, m_alpha->convolution()->weight, m_grid->convolution()->weight}, 0).contiguous(cw.suggest_memory_format());
-            m_fusedBias = at::cat({m_color->convolution()->bias, m_alpha->convolution()->bias, at::zeros({2}, cw.options())});
-            m_fusedSource = source;
-        }
         // Contiguous planes: the activations below run several times faster than on channels-last slices.
-        const torch::Tensor y = at::conv2d(x, m_fusedWeight, m_fusedBias, 1, 1).contiguous();
+        const torch::Tensor y = fusedHeads(x).contiguous();
         cc = m_color->activation(y.narrow(1, 0, 4));
         a = m_alpha->activation(y.narrow(1, 4, 4));
         gridDelta = y.narrow(1, 8, 2);
@@ -550,6 +571,20 @@ std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, co
     const torch::Tensor warpedOut = applyGridChange(outGrid, original);
     const torch::Tensor out = applyColorChange(a, cc, warpedOut);
     return {out, a, cc, warpedOut, outGrid};
+}
+
+torch::Tensor EditorImpl::render(const torch::Tensor &original, const torch::Tensor &warped,
+                                 const torch::Tensor &gridChange, const torch::Tensor &pose)
+{
+    if (m_exact)
+        return forward(original, warped, gridChange, pose)[0];
+    const torch::Tensor heads = fusedHeads(features(original, warped, gridChange, pose));
+    if (fusedEditorOutputApplies(heads, gridChange, original))
+        return composeEditorOutput(heads, gridChange, original);
+    const torch::Tensor y = heads.contiguous();
+    const torch::Tensor outGrid = gridChange + y.narrow(1, 8, 2);
+    return applyColorChange(m_alpha->activation(y.narrow(1, 4, 4)), m_color->activation(y.narrow(1, 0, 4)),
+                            applyGridChange(outGrid, original));
 }
 
 } // namespace ths::tha3

@@ -22,9 +22,21 @@ torch::Tensor activate(const torch::Tensor &x, Activation act);
 // InstanceNorm2d(affine, eps 1e-5, batch statistics) with the module's γ/β; keeps the memory format.
 torch::Tensor instanceNorm(const torch::Tensor &x, torch::nn::InstanceNorm2d norm);
 
+// Modules with a fast mode beside the original's exact op sequence: setExactOps switches every one in a network.
+class ExactSwitch
+{
+public:
+    virtual ~ExactSwitch() = default;
+    void setExact(bool exact) { m_exact = exact; }
+    bool exact() const { return m_exact; }
+
+protected:
+    bool m_exact = true;
+};
+
 // conv → InstanceNorm → activation. Standard keys: 0 conv, 1 norm. Separable keys: 0 depthwise, 1 pointwise, 2 norm.
 enum class BlockKind { Conv3, Conv7, Downsample, TransposedUpsample };
-class ConvNormActImpl : public torch::nn::Module
+class ConvNormActImpl : public torch::nn::Module, public ExactSwitch
 {
 public:
     ConvNormActImpl(Structure structure, BlockKind kind, int64_t in, int64_t out, Activation act);
@@ -32,16 +44,13 @@ public:
     // forward(cat([nearest×2(small), skip], 1)), skip optional. In fast mode neither the upsampled tensor nor the
     // concatenation is materialised where the fused kernels apply (fused_depthwise.h, fused_upsample.h).
     torch::Tensor forwardUpsampled(const torch::Tensor &small, const torch::Tensor &skip);
-    // false: compute a transposed convolution as four 2×2 convolutions (one per output pixel phase), which oneDNN
-    // runs far faster than ATen's transposed-convolution fallback, and on channels-last tensors fuse normalisation
-    // and activation (fused_norm.h); equal up to fp32 rounding.
-    void setExact(bool exact) { m_exact = exact; }
-    bool exact() const { return m_exact; }
+    // Fast mode: compute a transposed convolution as four 2×2 convolutions (one per output pixel phase), which
+    // oneDNN runs far faster than ATen's transposed-convolution fallback, and on channels-last tensors fuse
+    // normalisation and activation (fused_norm.h); equal up to fp32 rounding.
 
 private:
     torch::Tensor normalise(const torch::Tensor &y);
     torch::Tensor transposedBySubpixels(const torch::Tensor &x);
-    bool m_exact = true;
     at::Tensor m_subpixelWeight;           // derived from the transposed weight, rebuilt when that changes
     std::pair<const void *, uint32_t> m_subpixelSource{nullptr, 0};
     torch::nn::Conv2d m_conv{nullptr};            // the conv, or the depthwise conv when separable
@@ -65,20 +74,18 @@ private:
 TORCH_MODULE(Conv3);
 
 // x + path(x), path = {0 conv3, 1 norm, 2 act, 3 conv3, 4 norm}.
-class ResnetBlockImpl : public torch::nn::Module
+class ResnetBlockImpl : public torch::nn::Module, public ExactSwitch
 {
 public:
     ResnetBlockImpl(Structure structure, int64_t channels, Activation act);
     torch::Tensor forward(const torch::Tensor &x);
-    // false: on channels-last tensors, normalisation, activation and the residual add run fused (fused_norm.h).
-    void setExact(bool exact) { m_exact = exact; }
+    // Fast mode: on channels-last tensors, normalisation, activation and the residual add run fused (fused_norm.h).
 
 private:
     std::shared_ptr<torch::nn::Module> m_path;
     Conv3 m_conv0{nullptr}, m_conv3{nullptr};
     torch::nn::InstanceNorm2d m_norm1{nullptr}, m_norm4{nullptr};
     Activation m_act;
-    bool m_exact = true;
 };
 TORCH_MODULE(ResnetBlock);
 
@@ -138,7 +145,8 @@ private:
 };
 TORCH_MODULE(EyebrowDecomposer);
 
-class EyebrowMorphingCombinerImpl : public torch::nn::Module
+// Fast mode (setExact(false)): the grid-change warp runs as one fused pass (fused_warp.h).
+class EyebrowMorphingCombinerImpl : public torch::nn::Module, public ExactSwitch
 {
 public:
     explicit EyebrowMorphingCombinerImpl(Structure structure);
@@ -153,7 +161,8 @@ private:
 };
 TORCH_MODULE(EyebrowMorphingCombiner);
 
-class FaceMorpherImpl : public torch::nn::Module
+// Fast mode (setExact(false)): the grid-change warp runs as one fused pass (fused_warp.h).
+class FaceMorpherImpl : public torch::nn::Module, public ExactSwitch
 {
 public:
     explicit FaceMorpherImpl(Structure structure);
@@ -179,7 +188,8 @@ private:
 };
 TORCH_MODULE(ResizeUpsample);
 
-class TwoAlgoFaceBodyRotatorImpl : public torch::nn::Module
+// Fast mode (setExact(false)): the grid-change warp runs as one fused pass (fused_warp.h).
+class TwoAlgoFaceBodyRotatorImpl : public torch::nn::Module, public ExactSwitch
 {
 public:
     explicit TwoAlgoFaceBodyRotatorImpl(Structure structure);
@@ -193,20 +203,27 @@ private:
 };
 TORCH_MODULE(TwoAlgoFaceBodyRotator);
 
-class EditorImpl : public torch::nn::Module
+class EditorImpl : public torch::nn::Module, public ExactSwitch
 {
 public:
     explicit EditorImpl(Structure structure);
     // [out, alpha, color_change, warped, out_grid]
     std::vector<torch::Tensor> forward(const torch::Tensor &original, const torch::Tensor &warped,
                                        const torch::Tensor &gridChange, const torch::Tensor &pose);
-    // false: the three 512² heads run as one convolution (4+4+2 output channels); equal up to fp32 rounding.
-    void setExact(bool exact) { m_exact = exact; }
+    // forward(...)[0], the only output the pipeline shows. In fast mode the output stage after the heads'
+    // convolution is one fused pass (fused_warp.h) that computes no other output.
+    torch::Tensor render(const torch::Tensor &original, const torch::Tensor &warped, const torch::Tensor &gridChange,
+                         const torch::Tensor &pose);
+    // Fast mode (setExact(false)): the three 512² heads run as one convolution (4+4+2 output channels); equal up to
+    // fp32 rounding.
 
 private:
+    torch::Tensor features(const torch::Tensor &original, const torch::Tensor &warped, const torch::Tensor &gridChange,
+                           const torch::Tensor &pose);
+    // The three heads' pre-activation outputs as one [1,10,H,W] tensor: colour change, alpha, grid delta.
+    torch::Tensor fusedHeads(const torch::Tensor &x);
     BlockLists m_lists;
     Head m_color, m_alpha, m_grid;
-    bool m_exact = true;
     at::Tensor m_fusedWeight, m_fusedBias; // derived from the heads, rebuilt when their weights change
     std::vector<std::pair<const void *, uint32_t>> m_fusedSource;
 };
@@ -226,9 +243,15 @@ void setExactOps(torch::nn::Module &module, bool exact);
 // grid_sample(image, identity grid + grid_change), bilinear, border padding, align_corners=false — exactly the
 // original's GridChangeApplier.
 torch::Tensor applyGridChange(const torch::Tensor &gridChange, const torch::Tensor &image);
+// applyGridChange, or unless `exact` the fused kernel where it applies (fused_warp.h).
+torch::Tensor warp(const torch::Tensor &gridChange, const torch::Tensor &image, bool exact);
 // cc*alpha + image*(1-alpha)
 torch::Tensor applyColorChange(const torch::Tensor &alpha, const torch::Tensor &colorChange, const torch::Tensor &image);
 // Pose vector [N,C] as constant planes [N,C,H,W].
 torch::Tensor posePlanes(const torch::Tensor &pose, int64_t height, int64_t width);
+// A network's input: cat([images…, posePlanes(pose)], 1) in `dtype`, in the first image's layout; unless `exact`
+// one fused pass where it applies (fused_concat.h), channels-last.
+torch::Tensor networkInput(const std::vector<torch::Tensor> &images, const torch::Tensor &pose, at::ScalarType dtype,
+                           bool exact);
 
 } // namespace ths::tha3

@@ -272,8 +272,8 @@ at::Tensor Pipeline::Impl::renderTensor(const float *v)
     const auto rotated = timed(timings.rotator, [&] { return rotator->forward(layout(half), rotationPose, false); });
     ++runs.rotator;
     const at::Tensor out = timed(timings.editor, [&] {
-        return editor->forward(layout(full), layout(resizeBilinear(rotated[1], 512)),
-                               layout(resizeBilinear(rotated[2], 512)), rotationPose)[0];
+        return editor->render(layout(full), layout(resizeBilinear(rotated[1], 512)),
+                              layout(resizeBilinear(rotated[2], 512)), rotationPose);
     });
     ++runs.editor;
     timings.total = msSince(start);

@@ -6,7 +6,7 @@ import TalkingheadStudio
 import TalkingheadStudio.Ui
 import "TestUtil.js" as Util
 
-// The whole window (qrc:/TalkingheadStudio/Ui/Main.qml) against the real Studio singleton: it loads, Ctrl+1…6
+// The whole window (qrc:/TalkingheadStudio/Ui/Main.qml) against the real Studio singleton: it loads, Ctrl+1…7
 // switch the panels, it fits in 960×640, and it follows a dark system palette. With THS_SCREENSHOT_DIR set, every
 // panel is saved at 960×640 and 1600×1000 (light) and 1280×800 (dark) for a person to look at.
 TestCase {
@@ -46,7 +46,7 @@ TestCase {
     }
 
     function test_2_shortcutsSwitchPanels() {
-        for (let page = 0; page < 6; ++page) {
+        for (let page = 0; page < window.pageTitles.length; ++page) {
             testSetup.keyClick(window, Qt.Key_1 + page, Qt.ControlModifier)
             tryCompare(window, "currentPage", page)
         }
@@ -62,7 +62,7 @@ TestCase {
         for (const size of sizes) {
             window.width = size[0]
             window.height = size[1]
-            for (let page = 0; page < 6; ++page) {
+            for (let page = 0; page < window.pageTitles.length; ++page) {
                 window.showPage(page)
                 wait(150)
                 save("panel" + page + "_" + size[0] + "x" + size[1] + ".png")
@@ -79,7 +79,7 @@ TestCase {
             Studio.settings.language = l[0]
             tryCompare(window.pageTitles, 0, l[1], 5000, "QML strings in " + l[0])
             compare(Studio.poseEditor.groupLabel("eyebrow"), l[2], "C++ strings in " + l[0])
-            for (let page = 0; page < 6; ++page) {
+            for (let page = 0; page < window.pageTitles.length; ++page) {
                 window.showPage(page)
                 wait(150)
                 save("panel" + page + "_" + l[0] + ".png")
@@ -125,7 +125,7 @@ TestCase {
         window.height = 800
         testSetup.setDarkPalette(true)
         tryVerify(() => Theme.dark, 5000, "Theme follows the system palette")
-        for (let page = 0; page < 6; ++page) {
+        for (let page = 0; page < window.pageTitles.length; ++page) {
             window.showPage(page)
             wait(150)
             save("panel" + page + "_dark.png")
