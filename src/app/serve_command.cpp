@@ -14,7 +14,6 @@
 #include "tha3/engine_error.h"
 #include "live/live_character.h"
 #include "http/api_server.h"
-#include "api/frame_hub.h"
 #include "api/server_options.h"
 #include "mocap/puppeteer.h"
 
@@ -155,13 +154,8 @@ int runServeCommand(const QStringList &args)
     }
     const LexiconEmotionClassifier classifier;
 
+    // The server's service renders only what the stream sends: frames while someone watches, one per frame sent.
     ApiServer server(*serverOptions, live.get(), &classifier);
-    if (live) {
-        // Render only what the stream will send: one frame per published frame, and only while someone watches.
-        QObject::connect(server.frameHub(), &FrameHub::framePublished, live.get(), [&live] { live->frameConsumed(); });
-        QObject::connect(server.frameHub(), &FrameHub::viewerCountChanged, live.get(),
-                         [&live](int viewers) { live->setDemand(viewers > 0); });
-    }
     if (!server.listen(&error)) {
         std::fprintf(stderr, "error: %s\n", qPrintable(error));
         return 1;
