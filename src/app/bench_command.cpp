@@ -76,8 +76,7 @@ int runBenchCommand(const QStringList &args)
                     "device=%s precision=%s threads=%d\n",
                     secondsSinceProcessStart(), loadMs, poser.lastTimings().total, qPrintable(poser.deviceName()),
                     tha3::precisionName(poser.precision()), options->threads);
-        for (const QString &notice : poser.notices())
-            std::fprintf(stderr, "notice: %s\n", qPrintable(notice));
+        printPoserNotices(poser);
 
         QRandomGenerator rng(42);
         for (const bool rotationOnly : {false, true}) {

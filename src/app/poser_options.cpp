@@ -81,4 +81,10 @@ std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser)
     return options;
 }
 
+void printPoserNotices(const Poser &poser)
+{
+    for (const QString &notice : poser.notices())
+        std::fprintf(stderr, "note: %s\n", qPrintable(notice));
+}
+
 } // namespace ths

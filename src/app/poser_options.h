@@ -21,5 +21,7 @@ void addPoserOptions(QCommandLineParser &parser, PoserOptionStyle style = PoserO
 bool checkPoserOptions(const QCommandLineParser &parser);
 // checkPoserOptions(), then the options (WithDefaults style); nullopt after an error.
 std::optional<PoserOptions> poserOptionsFrom(const QCommandLineParser &parser);
+// The poser's notices (a precision or variant fallback, …) on stderr, one "note: …" line each.
+void printPoserNotices(const Poser &poser);
 
 } // namespace ths

@@ -139,8 +139,7 @@ int runServeCommand(const QStringList &args)
                          qPrintable(poserOptions->device));
             auto poser = std::make_unique<Poser>(*poserOptions);
             std::fprintf(stderr, "Computing in %s.\n", tha3::precisionName(poser->precision()));
-            for (const QString &notice : poser->notices())
-                std::fprintf(stderr, "note: %s\n", qPrintable(notice));
+            printPoserNotices(*poser);
             live = std::make_unique<LiveCharacter>(std::move(poser), variantName(poserOptions->variant));
             if (!configureAnimator(parser, live->animator()))
                 return 1;
