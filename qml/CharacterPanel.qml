@@ -10,7 +10,7 @@ import TalkingheadStudio
 PanelPage {
     id: root
 
-    readonly property var character: Studio.character
+    readonly property CharacterController character: Studio.character
     readonly property bool loaded: character.state === "loaded"
 
     function openDialog() {

@@ -9,7 +9,7 @@ import TalkingheadStudio
 Rectangle {
     id: root
 
-    readonly property bool missing: Studio.engine.state === "missing-weights"
+    readonly property bool missing: Studio.engine.state === EngineController.MissingWeights
     signal settingsRequested()
 
     color: Theme.palette.window

@@ -10,11 +10,11 @@ import TalkingheadStudio
 PanelPage {
     id: root
 
-    readonly property var library: Studio.library
-    readonly property var exporter: Studio.exporter
+    readonly property ExpressionLibrary library: Studio.library
+    readonly property BatchExporter exporter: Studio.exporter
     readonly property string selectedName: list.currentItem ? list.currentItem.name : ""
     readonly property string selectedKind: list.currentItem ? list.currentItem.kind : ""
-    readonly property bool canRender: Studio.engine.state === "ready" && Studio.character.usable
+    readonly property bool canRender: Studio.engine.state === EngineController.Ready && Studio.character.usable
     // The dialogs, for tests.
     readonly property alias saveDialog: saveDialog
     readonly property alias renameDialog: renameDialog
@@ -34,35 +34,16 @@ PanelPage {
         return ""
     }
 
-    function allNames() {
-        const names = []
-        for (let i = 0; i < nameCollector.count; ++i)
-            names.push(nameCollector.itemAt(i).name)
-        return names
-    }
-
     function apply() {
         if (selectedName.length > 0)
             Studio.applyExpression(selectedName)
     }
 
     function selectName(name) {
-        for (let i = 0; i < nameCollector.count; ++i) {
-            if (nameCollector.itemAt(i).name === name) {
-                list.currentIndex = i
-                list.positionViewAtIndex(i, ListView.Contain)
-                return
-            }
-        }
-    }
-
-    // Holds the names of all rows (the list view only creates the visible ones).
-    Repeater {
-        id: nameCollector
-        model: root.library
-        delegate: Item {
-            required property string name
-            visible: false // not laid out
+        const i = root.library.indexOf(name)
+        if (i >= 0) {
+            list.currentIndex = i
+            list.positionViewAtIndex(i, ListView.Contain)
         }
     }
 
@@ -204,7 +185,7 @@ PanelPage {
     Label {
         Layout.fillWidth: true
         visible: !root.canRender
-        text: Studio.engine.state !== "ready" ? qsTr("Waiting for the models to load.")
+        text: Studio.engine.state !== EngineController.Ready ? qsTr("Waiting for the models to load.")
                                               : qsTr("Open a usable character image first.")
         color: Theme.warning
         wrapMode: Text.Wrap
@@ -317,7 +298,7 @@ PanelPage {
         title: qsTr("Export images into folder")
         onAccepted: {
             root.exportMessage = ""
-            const conflicts = root.exporter.conflicts(selectedFolder, root.allNames())
+            const conflicts = root.exporter.conflicts(selectedFolder, root.library.names())
             if (conflicts.length === 0) {
                 Studio.exportExpressions(selectedFolder)
                 return

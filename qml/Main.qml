@@ -14,7 +14,7 @@ ApplicationWindow {
                                        qsTr("Look"), qsTr("Server"), qsTr("Puppeteer"), qsTr("Settings")]
     readonly property int settingsPage: 7
     property int currentPage: 0
-    readonly property string engineState: Studio.engine.state
+    readonly property int engineState: Studio.engine.state
 
     // Used by tests and screenshots to reach the parts.
     readonly property alias previewPane: preview
@@ -138,11 +138,11 @@ ApplicationWindow {
 
             LoadingPage {
                 anchors.fill: parent
-                visible: window.engineState === "loading" && window.currentPage !== window.settingsPage
+                visible: window.engineState === EngineController.Loading && window.currentPage !== window.settingsPage
             }
             EngineProblemPage {
                 anchors.fill: parent
-                visible: (window.engineState === "missing-weights" || window.engineState === "failed")
+                visible: (window.engineState === EngineController.MissingWeights || window.engineState === EngineController.Failed)
                          && window.currentPage !== window.settingsPage
                 onSettingsRequested: window.showPage(window.settingsPage)
             }

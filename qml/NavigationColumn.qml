@@ -84,11 +84,11 @@ Pane {
             Layout.margins: Theme.margin
             spacing: Theme.spacing / 2
             StatusDot {
-                ok: Studio.engine.state === "ready"
-                busy: Studio.engine.state === "loading"
-                text: Studio.engine.state === "ready" ? qsTr("Models ready")
-                    : Studio.engine.state === "loading" ? qsTr("Loading models…")
-                    : Studio.engine.state === "idle" ? qsTr("Models not loaded") : qsTr("Models unavailable")
+                ok: Studio.engine.state === EngineController.Ready
+                busy: Studio.engine.state === EngineController.Loading
+                text: Studio.engine.state === EngineController.Ready ? qsTr("Models ready")
+                    : Studio.engine.state === EngineController.Loading ? qsTr("Loading models…")
+                    : Studio.engine.state === EngineController.Idle ? qsTr("Models not loaded") : qsTr("Models unavailable")
             }
             StatusDot {
                 ok: Studio.server.running

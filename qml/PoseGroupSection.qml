@@ -11,7 +11,7 @@ ColumnLayout {
     id: root
 
     required property string group
-    readonly property var editor: Studio.poseEditor
+    readonly property PoseEditorModel editor: Studio.poseEditor
     readonly property var shapes: editor.shapes(group)
     readonly property bool hasShapes: shapes.length > 1
     property string shape: shapes.length > 0 ? shapes[0] : ""

@@ -8,7 +8,7 @@ import TalkingheadStudio
 PanelPage {
     id: root
 
-    readonly property var editor: Studio.poseEditor
+    readonly property PoseEditorModel editor: Studio.poseEditor
 
     title: qsTr("Pose")
     description: qsTr("Drag a slider or type a value. Every drag is one step of undo (Ctrl+Z) and redo (Ctrl+Shift+Z).")

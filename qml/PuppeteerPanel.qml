@@ -10,7 +10,7 @@ import TalkingheadStudio
 PanelPage {
     id: root
 
-    readonly property var puppeteer: Studio.puppeteer
+    readonly property PuppeteerController puppeteer: Studio.puppeteer
 
     title: qsTr("Puppeteer")
     description: qsTr("Drive the character with your own face: the iFacialMocap app on an iPhone, or any program that " +

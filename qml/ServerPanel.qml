@@ -10,7 +10,7 @@ import TalkingheadStudio
 PanelPage {
     id: root
 
-    readonly property var server: Studio.server
+    readonly property ServerController server: Studio.server
 
     title: qsTr("Server")
     description: qsTr("Serve the character to SillyTavern's Talkinghead extension. Start the server, copy the URL and " +

@@ -9,8 +9,8 @@ import TalkingheadStudio
 PanelPage {
     id: root
 
-    readonly property var settings: Studio.settings
-    readonly property var engine: Studio.engine
+    readonly property StudioSettings settings: Studio.settings
+    readonly property EngineController engine: Studio.engine
 
     title: qsTr("Settings")
     description: qsTr("Changes are saved right away and kept for the next start.")
@@ -31,12 +31,12 @@ PanelPage {
 
     function stateLabel(state) {
         switch (state) {
-        case "idle": return qsTr("Not loaded")
-        case "loading": return qsTr("Loading…")
-        case "ready": return qsTr("Ready")
-        case "missing-weights": return qsTr("Weight files missing")
-        case "failed": return qsTr("Failed to load")
-        default: return state
+        case EngineController.Idle: return qsTr("Not loaded")
+        case EngineController.Loading: return qsTr("Loading…")
+        case EngineController.Ready: return qsTr("Ready")
+        case EngineController.MissingWeights: return qsTr("Weight files missing")
+        case EngineController.Failed: return qsTr("Failed to load")
+        default: return ""
         }
     }
 
@@ -169,7 +169,7 @@ PanelPage {
         }
         Label {
             Layout.fillWidth: true
-            text: root.engine.state === "ready" && root.engine.loadSeconds > 0
+            text: root.engine.state === EngineController.Ready && root.engine.loadSeconds > 0
                   ? qsTr("Ready (loaded in %1 s)").arg(root.engine.loadSeconds.toFixed(1))
                   : root.stateLabel(root.engine.state)
             wrapMode: Text.Wrap
@@ -204,12 +204,12 @@ PanelPage {
         }
     }
     StatusMessage {
-        text: root.engine.state === "failed" ? root.engine.error : ""
+        text: root.engine.state === EngineController.Failed ? root.engine.error : ""
         severity: "error"
     }
     Button {
         text: qsTr("Reload models")
-        enabled: root.engine.state !== "loading"
+        enabled: root.engine.state !== EngineController.Loading
         onClicked: root.engine.load()
     }
 

@@ -10,7 +10,7 @@ import TalkingheadStudio
 PanelPage {
     id: root
 
-    readonly property var speech: Studio.speech
+    readonly property SpeechController speech: Studio.speech
 
     title: qsTr("Speech")
     description: qsTr("Let the character say a sentence, or play an audio file with the mouth moving in sync.")

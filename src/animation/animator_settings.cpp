@@ -249,19 +249,9 @@ std::optional<AnimatorSettings> AnimatorSettings::fromJson(const QJsonObject &js
 std::optional<AnimatorSettings> AnimatorSettings::fromFile(const QString &path, QString *error,
                                                            QStringList *ignoredKeys)
 {
-    const auto doc = readJsonFile(path, error);
-    if (!doc)
-        return std::nullopt;
-    if (!doc->isObject()) {
-        if (error)
-            *error = QStringLiteral("%1: not a JSON object").arg(path);
-        return std::nullopt;
-    }
-    QString message;
-    auto settings = fromJson(doc->object(), &message, ignoredKeys);
-    if (!settings && error)
-        *error = QStringLiteral("%1: %2").arg(path, message);
-    return settings;
+    return parseJsonFile<QJsonObject>(path, error, QStringLiteral("not a JSON object"), [ignoredKeys](const QJsonObject &json, QString *message) {
+        return fromJson(json, message, ignoredKeys);
+    });
 }
 
 QJsonObject AnimatorSettings::toJson() const

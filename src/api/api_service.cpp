@@ -174,10 +174,27 @@ ApiService::ApiService(const ServerOptions &options, TalkingheadBackend *backend
         else if (ServerOptions::knownModules().contains(module) && !m_modules.contains(module))
             m_modules.append(module);
     }
-    if (m_hub && m_backend)
+    if (m_hub && m_backend) {
         m_hub->setTargetFps(m_backend->targetFps());
+        // The hub is this service's: frames in, one acknowledgement per frame sent, demand while someone watches.
+        connect(m_backend, &TalkingheadBackend::frameRendered, m_hub, &FrameHub::submitFrame);
+        connect(m_hub, &FrameHub::framePublished, m_backend, &TalkingheadBackend::frameConsumed);
+        connect(m_hub, &FrameHub::viewerCountChanged, this, &ApiService::followViewers);
+    }
     if (m_backend)
         m_backend->setMaxAudioSeconds(options.maxAudioSeconds);
+}
+
+void ApiService::followViewers(int viewers)
+{
+    if (viewers > 0 && !m_viewerDemand.held() && m_backend) {
+        // A first viewer is a new consumer: a frame rendered before it came (at load, with nobody watching) was
+        // never acknowledged, and the backend would wait for that acknowledgement before rendering again.
+        m_backend->frameConsumed();
+        m_viewerDemand = DemandToken(m_backend, DemandSource::StreamViewers);
+    } else if (viewers == 0) {
+        m_viewerDemand.reset();
+    }
 }
 
 void ApiService::addCorsHeaders(const ApiRequest &request, ApiResponse &response) const
@@ -235,6 +252,23 @@ ApiResponse ApiService::rejection(const ApiRequest &head, int status, const QStr
     ApiResponse response = ApiResponse::error(status, message);
     addCorsHeaders(head, response);
     return response;
+}
+
+ApiResponse ApiService::guarded(const ApiRequest &request, const std::function<ApiResponse()> &answer) const
+{
+    try {
+        return answer();
+    } catch (const std::exception &e) {
+        qWarning("request handler failed: %s", e.what());
+    } catch (...) {
+        qWarning("request handler failed");
+    }
+    return internalError(request);
+}
+
+ApiResponse ApiService::internalError(const ApiRequest &request) const
+{
+    return rejection(request, 500, QStringLiteral("the request could not be completed (internal error)"));
 }
 
 bool ApiService::authorized(const ApiRequest &request) const
@@ -325,7 +359,7 @@ QFuture<ApiResponse> ApiService::handle(const ApiRequest &request)
         });
     }
     if (!response)
-        response = (this->*route->handler)(request);
+        response = guarded(request, [&] { return (this->*route->handler)(request); });
     addCorsHeaders(request, *response);
     return QtFuture::makeReadyFuture(std::move(*response));
 }

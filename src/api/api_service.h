@@ -27,18 +27,19 @@
 #include "api/api_response.h"
 #include "api/origin_policy.h"
 #include "api/server_options.h"
+#include "api/talkinghead_backend.h"
 
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 namespace ths {
 
 class EmotionClassifier;
 class FrameHub;
-class TalkingheadBackend;
 
 class ApiService : public QObject
 {
@@ -46,7 +47,10 @@ class ApiService : public QObject
 
 public:
     // `backend` null disables talkinghead, `classifier` null disables classify, whatever options.modules says.
-    // None is owned; all must outlive the service. `hub` is required when talkinghead is enabled.
+    // None is owned; all must outlive the service. `hub` is required when talkinghead is enabled; it is this
+    // service's own (one service per hub): it takes the backend's frames, acknowledges every frame it publishes
+    // (TalkingheadBackend::frameConsumed, so the backend renders only frames that will be sent) and holds
+    // DemandSource::StreamViewers demand while result_feed has viewers.
     ApiService(const ServerOptions &options, TalkingheadBackend *backend, const EmotionClassifier *classifier,
                FrameHub *hub, QObject *parent = nullptr);
 
@@ -56,6 +60,11 @@ public:
     QFuture<ApiResponse> handle(const ApiRequest &request);
     // The answer to a request refused by the transport (400, 408, 413, 431, 501, 503, 505), for HttpConnection.
     [[nodiscard]] ApiResponse rejection(const ApiRequest &head, int status, const QString &message) const;
+    // The one exception guard of every route, synchronous or not: `answer`'s response, or — when it throws (a bug,
+    // or a backend's future that failed) — a logged 500, so a failing handler never takes the server down.
+    [[nodiscard]] ApiResponse guarded(const ApiRequest &request, const std::function<ApiResponse()> &answer) const;
+    // The 500 guarded() answers with (also for a backend's future that ended without a result).
+    [[nodiscard]] ApiResponse internalError(const ApiRequest &request) const;
 
     [[nodiscard]] QStringList enabledModules() const { return m_modules; }
     [[nodiscard]] const ServerOptions &options() const { return m_options; }
@@ -92,6 +101,7 @@ private:
 
     [[nodiscard]] std::optional<ApiResponse> refuseByOriginOrHost(const ApiRequest &request, const Route *route) const;
     [[nodiscard]] std::optional<ApiResponse> refuseStreamKey(const ApiRequest &request, const QByteArray &path) const;
+    void followViewers(int viewers);
 
     ServerOptions m_options;
     OriginPolicy m_originPolicy;
@@ -99,6 +109,7 @@ private:
     QPointer<TalkingheadBackend> m_backend;
     const EmotionClassifier *m_classifier;
     QPointer<FrameHub> m_hub;
+    DemandToken m_viewerDemand; // held while result_feed has viewers
 };
 
 } // namespace ths

@@ -15,10 +15,13 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <atomic>
+#include <mutex>
 #include <optional>
 
 namespace ths {
@@ -45,6 +48,17 @@ struct BackendResult {
     QStringList warnings; // accepted with reservations (ignored keys…); logged, the client still gets 200
     [[nodiscard]] bool ok() const { return error.isEmpty(); }
 };
+
+// Who wants the backend's frames continuously (docs/architecture.md, "Demand and back-pressure"). Each source
+// holds its own demand; the backend renders while any source holds some.
+enum class DemandSource : quint8 {
+    StreamViewers, // result_feed viewers (ApiService, through its FrameHub)
+    Preview,       // the studio's Animate switch
+    Speech,        // the studio's speech panel while it plays (the mouth moves in the preview)
+    Puppeteer,     // a live puppeteering input
+    Recording,     // a recording or export of the live frames
+};
+inline constexpr int kDemandSourceCount = 5;
 
 class TalkingheadBackend : public QObject
 {
@@ -90,13 +104,55 @@ public:
     // GET status: anything useful about the animation (loaded, paused, talking, emotion, render times…).
     [[nodiscard]] virtual QJsonObject status() const = 0;
 
+    // Demand, counted per source: every addDemand() is matched by one removeDemand() — or hold a DemandToken. A
+    // removeDemand() without its addDemand() is a programming error (a warning, then ignored). Any thread.
+    void addDemand(DemandSource source);
+    void removeDemand(DemandSource source);
+    [[nodiscard]] int demand(DemandSource source) const;
+    [[nodiscard]] bool hasDemand() const;
+    // Back-pressure: a consumer has taken (sent or shown) the last frame, so the next one may be rendered. The
+    // ApiService calls it for every frame its FrameHub publishes, the studio's preview for every frame it shows.
+    // The default does nothing (a backend that does not wait for its consumers).
+    virtual void frameConsumed() {}
+
+protected:
+    // The demand went from none to some (true) or back to none (false). Called with the demand lock held, from the
+    // thread that changed it: set a flag, wake a thread, return. The default does nothing.
+    virtual void demandChanged(bool wanted) {}
+
 Q_SIGNALS:
     // A newly rendered frame, preferably QImage::Format_RGBA8888 with straight alpha. May be emitted from any
     // thread. The server encodes only as many as it sends (see FrameHub::framePublished for back-pressure).
     void frameRendered(const QImage &frame);
 
 private:
+    bool hasDemandLocked() const;
+
     std::atomic<double> m_maxAudioSeconds{600.0};
+    mutable std::mutex m_demandMutex;
+    std::array<int, kDemandSourceCount> m_demand{};
+};
+
+// One unit of a source's demand, held for the token's lifetime (moved, not copied). Safe to outlive the backend.
+//     DemandToken recording(&live, DemandSource::Recording); // frames now … until `recording` goes or reset()
+class DemandToken
+{
+public:
+    DemandToken() = default;
+    DemandToken(TalkingheadBackend *backend, DemandSource source);
+    DemandToken(DemandToken &&other) noexcept;
+    DemandToken &operator=(DemandToken &&other) noexcept;
+    DemandToken(const DemandToken &) = delete;
+    DemandToken &operator=(const DemandToken &) = delete;
+    ~DemandToken();
+
+    // Gives the demand back now.
+    void reset();
+    [[nodiscard]] bool held() const { return !m_backend.isNull(); }
+
+private:
+    QPointer<TalkingheadBackend> m_backend;
+    DemandSource m_source = DemandSource::StreamViewers;
 };
 
 } // namespace ths

@@ -91,8 +91,7 @@ int runBenchCommand(const QStringList &args)
                     "device=%s precision=%s threads=%d\n",
                     secondsSinceProcessStart(), loadMs, poser.lastTimings().total, qPrintable(poser.deviceName()),
                     tha3::precisionName(poser.precision()), options->threads);
-        for (const QString &notice : poser.notices())
-            std::fprintf(stderr, "notice: %s\n", qPrintable(notice));
+        printPoserNotices(poser);
         if (chain) {
             benchLook(*chain, poser.render(Pose()), std::max(frames, 50));
             return 0;

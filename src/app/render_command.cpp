@@ -65,8 +65,7 @@ int runRenderCommand(const QStringList &args)
 
     try {
         Poser poser(*options);
-        for (const QString &notice : poser.notices())
-            std::fprintf(stderr, "note: %s\n", qPrintable(notice));
+        printPoserNotices(poser);
         poser.setImage(*image);
         for (const auto &[out, pose] : poses) {
             const QImage frame = poser.render(pose);

@@ -73,8 +73,7 @@ int runRenderTakeCommand(const QStringList &args)
 
     try {
         Poser poser(*options);
-        for (const QString &notice : poser.notices())
-            std::fprintf(stderr, "note: %s\n", qPrintable(notice));
+        printPoserNotices(poser);
         poser.setImage(*image);
         auto clock = std::make_shared<ManualClock>();
         Animator animator(clock, 1);

@@ -14,7 +14,6 @@
 #include "tha3/engine_error.h"
 #include "live/live_character.h"
 #include "http/api_server.h"
-#include "api/frame_hub.h"
 #include "api/server_options.h"
 #include "mocap/puppeteer.h"
 
@@ -140,8 +139,7 @@ int runServeCommand(const QStringList &args)
                          qPrintable(poserOptions->device));
             auto poser = std::make_unique<Poser>(*poserOptions);
             std::fprintf(stderr, "Computing in %s.\n", tha3::precisionName(poser->precision()));
-            for (const QString &notice : poser->notices())
-                std::fprintf(stderr, "note: %s\n", qPrintable(notice));
+            printPoserNotices(*poser);
             live = std::make_unique<LiveCharacter>(std::move(poser), variantName(poserOptions->variant));
             if (!configureAnimator(parser, live->animator()))
                 return 1;
@@ -155,13 +153,8 @@ int runServeCommand(const QStringList &args)
     }
     const LexiconEmotionClassifier classifier;
 
+    // The server's service renders only what the stream sends: frames while someone watches, one per frame sent.
     ApiServer server(*serverOptions, live.get(), &classifier);
-    if (live) {
-        // Render only what the stream will send: one frame per published frame, and only while someone watches.
-        QObject::connect(server.frameHub(), &FrameHub::framePublished, live.get(), [&live] { live->frameConsumed(); });
-        QObject::connect(server.frameHub(), &FrameHub::viewerCountChanged, live.get(),
-                         [&live](int viewers) { live->setDemand(viewers > 0); });
-    }
     if (!server.listen(&error)) {
         std::fprintf(stderr, "error: %s\n", qPrintable(error));
         return 1;

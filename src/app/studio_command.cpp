@@ -31,14 +31,7 @@ int runStudioCommand(const QStringList &args)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("image"), QStringLiteral("Open this character image (default: the last one, or the example)."),
                       QStringLiteral("PNG")});
-    parser.addOption({QStringLiteral("models"), QStringLiteral("Directory holding <variant>/<network>.pt (default: %1).")
-                                                    .arg(modelsSearchPathHelp()), QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("variant"), QStringLiteral("Model variant: %1.").arg(variantNames().join(QStringLiteral(", "))),
-                      QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("device"), QStringLiteral("cpu, cuda or cuda:N."), QStringLiteral("DEVICE")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads for inference (0 = all cores)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("precision"), QStringLiteral("auto, fp32, fp16 or bf16 (this run; the Settings page saves one)."),
-                      QStringLiteral("P")});
+    addPoserOptions(parser, PoserOptionStyle::OverridesSettings);
     // A positional image too, so that the desktop entry's "Open with" (Exec=… studio %f) opens the file.
     parser.addPositionalArgument(QStringLiteral("image"), QStringLiteral("The same as --image."), QStringLiteral("[PNG]"));
     parser.process(QStringList{QStringLiteral("talkinghead-studio studio")} + args);
@@ -55,30 +48,13 @@ int runStudioCommand(const QStringList &args)
     }
     if (!positional.isEmpty())
         options.imagePath = positional.first();
-    if (parser.isSet(QStringLiteral("variant"))) {
-        options.variant = parser.value(QStringLiteral("variant"));
-        if (!parseVariant(options.variant)) {
-            std::fprintf(stderr, "error: --variant \"%s\" is not one of %s\n", qPrintable(options.variant),
-                         qPrintable(variantNames().join(QStringLiteral(", "))));
-            return 2;
-        }
-    }
-    options.device = parser.value(QStringLiteral("device"));
-    if (parser.isSet(QStringLiteral("threads"))) {
-        bool ok = false;
-        options.threads = parser.value(QStringLiteral("threads")).toInt(&ok);
-        if (!ok || options.threads < 0) {
-            std::fprintf(stderr, "error: --threads \"%s\" must be 0 (all cores) or a positive whole number\n",
-                         qPrintable(parser.value(QStringLiteral("threads"))));
-            return 2;
-        }
-    }
-
-    options.precision = parser.value(QStringLiteral("precision"));
-    if (!options.precision.isEmpty() && !parsePrecision(options.precision)) {
-        std::fprintf(stderr, "error: --precision \"%s\" is not one of auto, fp32, fp16, bf16\n", qPrintable(options.precision));
+    if (!checkPoserOptions(parser))
         return 2;
-    }
+    options.variant = parser.value(QStringLiteral("variant"));
+    options.device = parser.value(QStringLiteral("device"));
+    if (parser.isSet(QStringLiteral("threads")))
+        options.threads = parser.value(QStringLiteral("threads")).toInt();
+    options.precision = parser.value(QStringLiteral("precision"));
 
     // The desktop entry's name (packaging/): Wayland compositors match the window to its icon with it.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.talkinghead_studio.studio"));

@@ -281,46 +281,45 @@ private:
         return true;
     }
 
-    bool parseModifiers(const QJsonValue &value)
+    // An optional object section: `each(key, value, memberPath)` for every member; false at the first failure.
+    template<class F>
+    bool eachMember(const QJsonValue &value, const QString &path, F &&each)
     {
-        const QString path = QStringLiteral("modifiers");
         if (value.isUndefined())
             return true;
         QJsonObject obj;
         if (!object(value, path, &obj))
             return false;
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
+        for (auto it = obj.begin(); it != obj.end(); ++it)
+            if (!each(it.key(), it.value(), join(path, it.key())))
+                return false;
+        return true;
+    }
+
+    bool parseModifiers(const QJsonValue &value)
+    {
+        return eachMember(value, QStringLiteral("modifiers"), [this](const QString &word, const QJsonValue &v, const QString &at) {
             QString key;
             int length = 0;
             double factor = 1.0;
-            if (!lookupKey(it.key(), join(path, it.key()), &key, &length)
-                || !number(it.value(), join(path, it.key()), 0.05, 4.0, &factor))
+            if (!lookupKey(word, at, &key, &length) || !number(v, at, 0.05, 4.0, &factor))
                 return false;
             if (factor == 1.0)
-                return fail(join(path, it.key()), QStringLiteral("a factor of 1 does nothing; remove the entry"));
+                return fail(at, QStringLiteral("a factor of 1 does nothing; remove the entry"));
             EmotionLexicon::Entry &e = entry(key, length);
             if (e.multiplier != 1.0)
-                return fail(join(path, it.key()), QStringLiteral("same modifier as another key after stemming"));
+                return fail(at, QStringLiteral("same modifier as another key after stemming"));
             e.multiplier = factor;
-        }
-        return true;
+            return true;
+        });
     }
 
     bool parseNegation(const QJsonValue &value)
     {
-        const QString path = QStringLiteral("negation");
-        if (value.isUndefined())
-            return true;
-        QJsonObject obj;
-        if (!object(value, path, &obj))
-            return false;
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
+        return eachMember(value, QStringLiteral("negation"), [this](const QString &label, const QJsonValue &v, const QString &at) {
             int index = 0;
-            if (!labelIndex(it.key(), join(path, it.key()), &index)
-                || !labelWeights(it.value(), join(path, it.key()), 2.0, &m_lexicon.m_negation[size_t(index)]))
-                return false;
-        }
-        return true;
+            return labelIndex(label, at, &index) && labelWeights(v, at, 2.0, &m_lexicon.m_negation[size_t(index)]);
+        });
     }
 };
 

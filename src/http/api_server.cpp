@@ -17,15 +17,7 @@ namespace {
 // The response a finished future holds, or a 500 when the backend's future failed (cancelled, exception).
 ApiResponse resultOf(const QFuture<ApiResponse> &future, const ApiService *service, const ApiRequest &request)
 {
-    try {
-        if (future.resultCount() > 0)
-            return future.result();
-    } catch (const std::exception &e) {
-        qWarning("request handler failed: %s", e.what());
-    } catch (...) {
-        qWarning("request handler failed");
-    }
-    return service->rejection(request, 500, QStringLiteral("the request could not be completed (internal error)"));
+    return service->guarded(request, [&] { return future.resultCount() > 0 ? future.result() : service->internalError(request); });
 }
 
 } // namespace
@@ -38,8 +30,6 @@ ApiServer::ApiServer(const ServerOptions &options, TalkingheadBackend *backend, 
     , m_service(new ApiService(options, backend, classifier, m_hub, this))
 {
     m_clock.start();
-    if (backend)
-        connect(backend, &TalkingheadBackend::frameRendered, m_hub, &FrameHub::submitFrame);
 }
 
 ApiServer::~ApiServer()

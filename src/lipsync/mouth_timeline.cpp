@@ -137,19 +137,8 @@ bool MouthTimeline::save(const QString &path, QString *error) const
 
 std::optional<MouthTimeline> MouthTimeline::load(const QString &path, QString *error)
 {
-    const auto doc = readJsonFile(path, error);
-    if (!doc)
-        return std::nullopt;
-    if (!doc->isArray()) {
-        if (error)
-            *error = QStringLiteral("%1: expected a JSON array of frames").arg(path);
-        return std::nullopt;
-    }
-    QString inner;
-    auto timeline = fromJson(doc->array(), &inner);
-    if (!timeline && error)
-        *error = QStringLiteral("%1: %2").arg(path, inner);
-    return timeline;
+    return parseJsonFile<QJsonArray>(path, error, QStringLiteral("expected a JSON array of frames"),
+                                     [](const QJsonArray &frames, QString *message) { return fromJson(frames, message); });
 }
 
 } // namespace ths

@@ -2,6 +2,7 @@
 #include "live/live_character.h"
 
 #include "animation/animator.h"
+#include "core/guarded_state.h"
 #include "core/thread_priority.h"
 #include "animation/steady_clock.h"
 #include "tha3/engine_error.h"
@@ -114,7 +115,7 @@ QString stopReason(const std::shared_ptr<const std::atomic<bool>> &clientGone)
 }
 }
 
-struct LiveCharacter::Impl {
+struct LiveCharacter::Impl : GuardedState {
     LiveCharacter *q;
     std::shared_ptr<Poser> poser;
     QString modelName;
@@ -138,8 +139,6 @@ struct LiveCharacter::Impl {
 
     std::atomic<quint64> mouthRequests{0}; // speak/lipsync tickets: only the newest may still compute
 
-    mutable std::mutex mutex;
-    std::condition_variable wake;
     QImage pendingImage;         // a new character for the render thread to install
     QImage image;                // the installed character (render thread only)
     bool hasImage = false;
@@ -417,11 +416,8 @@ struct LiveCharacter::Impl {
                 // Idle with viewers: every few frames, one atlas cell for the speech to come.
                 if (useAtlas && !animated.speaking && ++shownSinceFill >= kIdleFramesPerFill && fillOneCell(*poser))
                     shownSinceFill = 0;
-            } catch (const EngineError &e) {
+            } catch (const EngineError &e) { // the poser reports libtorch's failures (out of memory…) as EngineError
                 fail(QString::fromUtf8(e.what()));
-            } catch (const std::exception &e) {
-                // libtorch throws c10::Error (e.g. out of memory): escaping this thread would end the program.
-                fail(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0));
             }
         }
     }
@@ -433,8 +429,6 @@ struct LiveCharacter::Impl {
             return fillOneCell(poser);
         } catch (const EngineError &e) {
             fail(QString::fromUtf8(e.what()));
-        } catch (const std::exception &e) {
-            fail(QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0));
         }
         return false;
     }
@@ -447,15 +441,6 @@ struct LiveCharacter::Impl {
         paused = true; // a broken character must not spin; the next load resumes
     }
 
-    template<class F>
-    void update(F &&change)
-    {
-        {
-            std::lock_guard lock(mutex);
-            change();
-        }
-        wake.notify_all();
-    }
 
     void setImage(const QImage &newImage, bool start)
     {
@@ -519,7 +504,7 @@ void LiveCharacter::setSpeechAtlas(bool enabled, const QString &cacheDir, qint64
     });
 }
 
-void LiveCharacter::setDemand(bool wanted)
+void LiveCharacter::demandChanged(bool wanted)
 {
     d->update([&] { d->demand = wanted; });
 }

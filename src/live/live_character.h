@@ -3,10 +3,11 @@
 // The live character: the poser and the animator driven by one render thread, exposed to the HTTP API as a
 // TalkingheadBackend (and to the studio's live preview).
 //
-// Rendering runs only while someone wants frames (setDemand(), e.g. result_feed viewers; a load always yields one
-// frame) and never runs more than one frame ahead of the consumer: it renders the next frame while the consumer
-// handles the last one, and waits when the consumer has not called frameConsumed() (the FrameHub's framePublished)
-// since the frame before — or for one second — so it renders only frames that will be sent. It is paced to the animator's
+// Rendering runs only while some source holds demand (TalkingheadBackend::addDemand / DemandToken: result_feed
+// viewers, the studio's preview, speech, the puppeteer, …; a load always yields one frame) and never runs more than
+// one frame ahead of its consumers: it renders the next frame while the consumer handles the last one, and waits when
+// no consumer has called frameConsumed() (the ApiService's FrameHub, or the studio's preview) since the frame before —
+// or for one second — so it renders only frames that will be sent or shown. It is paced to the animator's
 // target_fps when rendering is faster than that. No method blocks on rendering.
 
 #include "api/talkinghead_backend.h"
@@ -56,10 +57,8 @@ public:
     // A face tracker drives the character (mocap/puppeteer.h): every frame, the channels it provides replace the
     // animator's (easing in and out with tracking); status() adds "mocap" and "pose". Null: the animator alone.
     void setPuppeteer(std::shared_ptr<mocap::Puppeteer> puppeteer);
-    // Whether frames are wanted continuously (true while result_feed has viewers).
-    void setDemand(bool wanted);
     // The consumer has taken the last frame; the next one may be rendered.
-    void frameConsumed();
+    void frameConsumed() override;
 
     // TalkingheadBackend
     QFuture<LoadImageResult> loadImage(const QByteArray &data, const QString &fileName) override;
@@ -85,6 +84,9 @@ public:
     // (none = now), replacing random talking while it lasts. Returns at once.
     void playMouth(const MouthTimeline &timeline, std::optional<qint64> startAtEpochMs = std::nullopt);
     QJsonObject status() const override;
+
+protected:
+    void demandChanged(bool wanted) override;
 
 private:
     struct Impl;

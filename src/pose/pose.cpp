@@ -138,19 +138,8 @@ std::optional<Pose> Pose::fromJson(const QJsonObject &json, QString *error)
 
 std::optional<Pose> Pose::fromFile(const QString &path, QString *error)
 {
-    const auto doc = readJsonFile(path, error);
-    if (!doc)
-        return std::nullopt;
-    if (!doc->isObject()) {
-        if (error)
-            *error = QStringLiteral("%1: not a JSON object").arg(path);
-        return std::nullopt;
-    }
-    QString message;
-    auto pose = fromJson(doc->object(), &message);
-    if (!pose && error)
-        *error = QStringLiteral("%1: %2").arg(path, message);
-    return pose;
+    return parseJsonFile<QJsonObject>(path, error, QStringLiteral("not a JSON object"),
+                                      [](const QJsonObject &json, QString *message) { return fromJson(json, message); });
 }
 
 QJsonObject Pose::toJson() const

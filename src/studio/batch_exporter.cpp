@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/batch_exporter.h"
 
+#include "core/local_file_path.h"
 #include "core/thread_priority.h"
 #include "engine/poser.h"
 
@@ -93,7 +94,7 @@ void BatchExporter::cancel()
 
 QStringList BatchExporter::conflicts(const QUrl &folder, const QStringList &names) const
 {
-    const QDir dir(localPath(folder));
+    const QDir dir(localFilePath(folder));
     QStringList result;
     if (dir.path().isEmpty() || !dir.exists())
         return result;
@@ -122,11 +123,6 @@ QString BatchExporter::fileStem(const QString &name)
     if (stem == QLatin1String("_emotions"))
         stem += QLatin1Char('_');
     return stem;
-}
-
-QString BatchExporter::localPath(const QUrl &url)
-{
-    return localFilePath(url);
 }
 
 // Worker thread: everything the GUI sees goes through queued calls to this object.

@@ -58,7 +58,6 @@ public:
 
     // The file stem used for an expression name: characters that are unsafe in file names become '_'.
     static QString fileStem(const QString &name);
-    static QString localPath(const QUrl &url);
 
 Q_SIGNALS:
     void runningChanged();

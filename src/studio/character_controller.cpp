@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/character_controller.h"
 
+#include "core/local_file_path.h"
+#include "studio/job_result.h"
 #include "studio/studio_image_provider.h"
 
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QImageReader>
 #include <QSettings>
 #include <QVariantMap>
+#include <QPointer>
 #include <QtConcurrent>
 
 namespace ths {
@@ -79,38 +81,45 @@ QUrl CharacterController::overlayUrl() const
 
 void CharacterController::open(const QUrl &file)
 {
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
-    const quint64 generation = ++m_generation;
+    QString path = localFilePath(file);
+    if (path.isEmpty())
+        path = file.toDisplayString(); // not a local file: the import names it as given ("file-not-found")
     m_state = QStringLiteral("loading");
     setError({});
     Q_EMIT changed();
 
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, generation, path] {
-        watcher->deleteLater();
-        finishOpen(generation, path, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([path]() -> Loaded {
-        Loaded loaded;
-        loaded.imported = importImageFile(path);
-        if (loaded.imported.image.isNull())
-            return loaded;
-        loaded.overlay = importOverlay(loaded.imported.image);
-        // A fixed copy is worth saving only when the import changed pixels (resized, cropped, hidden colour
-        // cleared, orientation applied …): compare with the file exactly as decoded.
-        QImageReader reader(path);
-        reader.setAutoTransform(false);
-        const QImage raw = reader.read();
-        loaded.differsFromFile = raw.isNull() || raw.size() != loaded.imported.image.size()
-                                 || raw.convertToFormat(QImage::Format_RGBA8888) != loaded.imported.image;
-        return loaded;
-    }));
+    openAsync(path, ++m_generation);
 }
 
-void CharacterController::finishOpen(quint64 generation, const QString &path, const Loaded &loaded)
+// The path by value: the coroutine outlives open().
+QCoro::Task<void> CharacterController::openAsync(QString path, quint64 generation)
 {
-    if (generation != m_generation)
-        return; // a later open() superseded this one
+    const QPointer<CharacterController> self(this);
+    // Decoding and checking a large image takes a while: never on the GUI thread.
+    const Loaded loaded = co_await jobResult(QtConcurrent::run(&CharacterController::loadFile, path));
+    if (self && generation == m_generation) // not destroyed, and not superseded by a later open()
+        finishOpen(path, loaded);
+}
+
+CharacterController::Loaded CharacterController::loadFile(const QString &path)
+{
+    Loaded loaded;
+    loaded.imported = importImageFile(path);
+    if (loaded.imported.image.isNull())
+        return loaded;
+    loaded.overlay = importOverlay(loaded.imported.image);
+    // A fixed copy is worth saving only when the import changed pixels (resized, cropped, hidden colour
+    // cleared, orientation applied …): compare with the file exactly as decoded.
+    QImageReader reader(path);
+    reader.setAutoTransform(false);
+    const QImage raw = reader.read();
+    loaded.differsFromFile = raw.isNull() || raw.size() != loaded.imported.image.size()
+                             || raw.convertToFormat(QImage::Format_RGBA8888) != loaded.imported.image;
+    return loaded;
+}
+
+void CharacterController::finishOpen(const QString &path, const Loaded &loaded)
+{
     if (loaded.imported.image.isNull()) {
         // Nothing decodable: keep showing the previous character; the message says what was wrong.
         m_state = m_image.isNull() ? QStringLiteral("empty") : QStringLiteral("loaded");

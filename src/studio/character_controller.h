@@ -7,6 +7,7 @@
 
 #include "image/image_import.h"
 
+#include <QCoroFwd>
 #include <QImage>
 #include <QObject>
 #include <QString>
@@ -85,7 +86,9 @@ Q_SIGNALS:
 
 private:
     struct Loaded;
-    void finishOpen(quint64 generation, const QString &path, const Loaded &loaded);
+    QCoro::Task<void> openAsync(QString path, quint64 generation);
+    static Loaded loadFile(const QString &path);
+    void finishOpen(const QString &path, const Loaded &loaded);
     void setError(const QString &error);
     void addRecent(const QString &path);
 

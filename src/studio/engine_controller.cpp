@@ -4,10 +4,11 @@
 #include "tha3/engine_error.h"
 #include "engine/model_search.h"
 #include "engine/poser.h"
+#include "studio/job_result.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFutureWatcher>
+#include <QPointer>
 #include <QtConcurrent>
 
 #include <exception>
@@ -16,7 +17,7 @@ namespace ths {
 
 struct EngineController::Result {
     std::shared_ptr<Poser> poser;
-    QString state;
+    State state = Failed;
     QString error;
     QStringList missingFiles;
     QStringList notices;
@@ -96,68 +97,70 @@ QStringList EngineController::variants() const
 
 void EngineController::load()
 {
-    const quint64 generation = ++m_generation;
-    m_state = QStringLiteral("loading");
+    m_state = Loading;
     m_error.clear();
     m_missingFiles.clear();
     Q_EMIT stateChanged();
-
-    const QString modelsDir = this->modelsDir();
-    const QString variantText = m_variant;
-    const QString device = m_device;
-    const int threads = m_threads;
-    const tha3::Precision precision = parsePrecision(m_precision).value_or(tha3::Precision::Auto);
-    auto *watcher = new QFutureWatcher<Result>(this);
-    connect(watcher, &QFutureWatcher<Result>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        finish(generation, watcher->result());
-    });
-    // Loading reads ~500 MB of weights and may initialise CUDA: never on the GUI thread.
-    watcher->setFuture(QtConcurrent::run([modelsDir, variantText, device, threads, precision]() -> Result {
-        Result result;
-        QElapsedTimer timer;
-        timer.start();
-        const std::optional<ModelVariant> variant = parseVariant(variantText);
-        if (!variant) {
-            result.state = QStringLiteral("failed");
-            result.error = tr("Unknown model variant \"%1\" (expected one of: %2).")
-                               .arg(variantText, variantNames().join(QStringLiteral(", ")));
-            return result;
-        }
-        // Absent weights are the common first-run problem: say exactly which files, rather than an exception text.
-        result.missingFiles = Poser::missingWeightFiles(modelsDir, *variant);
-        if (!result.missingFiles.isEmpty()) {
-            result.state = QStringLiteral("missing-weights");
-            result.error = tr("%n model file(s) missing in %1.", nullptr, int(result.missingFiles.size()))
-                               .arg(QDir::toNativeSeparators(modelsDir));
-            return result;
-        }
-        try {
-            PoserOptions options;
-            options.modelsDir = modelsDir;
-            options.variant = *variant;
-            options.device = device;
-            options.threads = threads;
-            options.precision = precision;
-            result.poser = std::make_shared<Poser>(options);
-            result.notices = result.poser->notices();
-            result.state = QStringLiteral("ready");
-        } catch (const EngineError &e) {
-            result.state = QStringLiteral("failed");
-            result.error = QString::fromUtf8(e.what());
-        } catch (const std::exception &e) {
-            result.state = QStringLiteral("failed");
-            result.error = QString::fromLocal8Bit(e.what());
-        }
-        result.seconds = timer.nsecsElapsed() / 1e9;
-        return result;
-    }));
+    // modelsDir(): the first folder of the search path that holds this variant, at the time of the request.
+    loadAsync(modelsDir(), m_variant, m_device, m_threads, m_precision, ++m_generation);
 }
 
-void EngineController::finish(quint64 generation, const Result &result)
+// The options by value: the coroutine outlives load(), and the user may change them meanwhile.
+QCoro::Task<void> EngineController::loadAsync(QString modelsDir, QString variant, QString device, int threads,
+                                              QString precision, quint64 generation)
 {
-    if (generation != m_generation)
-        return; // superseded by a later load()
+    const QPointer<EngineController> self(this);
+    // Loading reads ~500 MB of weights and may initialise CUDA: never on the GUI thread.
+    const Result result = co_await jobResult(QtConcurrent::run(&EngineController::loadPoser, modelsDir, variant, device,
+                                                                threads, precision));
+    if (self && generation == m_generation) // not destroyed, and not superseded by a later load()
+        finish(result);
+}
+
+EngineController::Result EngineController::loadPoser(const QString &modelsDir, const QString &variantText,
+                                                     const QString &device, int threads, const QString &precisionText)
+{
+    Result result;
+    QElapsedTimer timer;
+    timer.start();
+    const std::optional<ModelVariant> variant = parseVariant(variantText);
+    if (!variant) {
+        result.state = Failed;
+        result.error = tr("Unknown model variant \"%1\" (expected one of: %2).")
+                           .arg(variantText, variantNames().join(QStringLiteral(", ")));
+        return result;
+    }
+    // Absent weights are the common first-run problem: say exactly which files, rather than an exception text.
+    result.missingFiles = Poser::missingWeightFiles(modelsDir, *variant);
+    if (!result.missingFiles.isEmpty()) {
+        result.state = MissingWeights;
+        result.error = tr("%n model file(s) missing in %1.", nullptr, int(result.missingFiles.size()))
+                           .arg(QDir::toNativeSeparators(modelsDir));
+        return result;
+    }
+    try {
+        PoserOptions options;
+        options.modelsDir = modelsDir;
+        options.variant = *variant;
+        options.device = device;
+        options.threads = threads;
+        options.precision = parsePrecision(precisionText).value_or(tha3::Precision::Auto);
+        result.poser = std::make_shared<Poser>(options);
+        result.notices = result.poser->notices();
+        result.state = Ready;
+    } catch (const EngineError &e) {
+        result.state = Failed;
+        result.error = QString::fromUtf8(e.what());
+    } catch (const std::exception &e) {
+        result.state = Failed;
+        result.error = QString::fromLocal8Bit(e.what());
+    }
+    result.seconds = timer.nsecsElapsed() / 1e9;
+    return result;
+}
+
+void EngineController::finish(const Result &result)
+{
     m_state = result.state;
     m_error = result.error;
     m_missingFiles = result.missingFiles;

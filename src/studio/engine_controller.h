@@ -3,9 +3,10 @@
 // Loads the THA3 poser for the studio, off the GUI thread (loading five weight files takes seconds and must never
 // freeze the window), and shares the loaded poser with the preview, the live character and the batch exporter.
 //
-// States (strings, so QML needs no enum): "idle" (nothing loaded yet), "loading", "ready", "missing-weights"
-// (missingFiles lists the absent weight files, full paths), "failed" (error says why, e.g. CUDA unavailable).
+// A load is a one-shot job: load() starts a private coroutine (QCoro) that awaits the worker thread and applies the
+// result unless a later load() superseded it or the controller is gone.
 
+#include <QCoroFwd>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -22,7 +23,7 @@ class EngineController : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("EngineController is owned by Studio")
-    Q_PROPERTY(QString state READ state NOTIFY stateChanged)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
     Q_PROPERTY(QStringList missingFiles READ missingFiles NOTIFY stateChanged)
     Q_PROPERTY(QStringList notices READ notices NOTIFY stateChanged)
@@ -37,10 +38,19 @@ class EngineController : public QObject
     Q_PROPERTY(QStringList variants READ variants CONSTANT)
 
 public:
+    enum State {
+        Idle,           // nothing loaded yet
+        Loading,
+        Ready,
+        MissingWeights, // missingFiles lists the absent weight files, full paths
+        Failed,         // error says why (e.g. CUDA unavailable)
+    };
+    Q_ENUM(State)
+
     explicit EngineController(QObject *parent = nullptr);
     ~EngineController() override;
 
-    QString state() const { return m_state; }
+    State state() const { return m_state; }
     QString error() const { return m_error; }
     QStringList missingFiles() const { return m_missingFiles; }
     QStringList notices() const { return m_notices; }
@@ -69,7 +79,7 @@ public:
     // new one is ready; a load() while loading supersedes the running one (its result is discarded).
     Q_INVOKABLE void load();
 
-    // The loaded poser; null unless state is "ready" (a failed reload keeps null, so nothing renders stale weights
+    // The loaded poser; null unless state is Ready (a failed reload keeps null, so nothing renders stale weights
     // with options the user has changed).
     std::shared_ptr<Poser> poser() const { return m_poser; }
 
@@ -80,9 +90,13 @@ Q_SIGNALS:
 
 private:
     struct Result;
-    void finish(quint64 generation, const Result &result);
+    QCoro::Task<void> loadAsync(QString modelsDir, QString variant, QString device, int threads, QString precision,
+                                quint64 generation);
+    static Result loadPoser(const QString &modelsDir, const QString &variant, const QString &device, int threads,
+                            const QString &precision);
+    void finish(const Result &result);
 
-    QString m_state = QStringLiteral("idle");
+    State m_state = Idle;
     QString m_error;
     QStringList m_missingFiles;
     QStringList m_notices;

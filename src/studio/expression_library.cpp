@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/expression_library.h"
 
+#include "core/local_file_path.h"
 #include "animation/emotion_templates.h"
 
 #include <QDir>
@@ -70,15 +71,6 @@ bool writeFile(const QString &path, const QByteArray &data, QString *error)
 }
 
 } // namespace
-
-QString localFilePath(const QUrl &url)
-{
-    if (url.isLocalFile())
-        return url.toLocalFile();
-    if (url.scheme().isEmpty())
-        return url.toString(QUrl::PreferLocalFile); // a plain path handed over as a URL
-    return {};
-}
 
 QByteArray emotionsJson(const QList<NamedPose> &expressions)
 {
@@ -334,6 +326,23 @@ bool ExpressionLibrary::exportSingle(const QString &name, const QUrl &file)
     if (!writeFile(localFilePath(file), emotionsJson({{name, *pose}}), &error))
         return fail(error);
     return true;
+}
+
+QStringList ExpressionLibrary::names() const
+{
+    QStringList result;
+    result.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        result.append(row.name);
+    return result;
+}
+
+int ExpressionLibrary::indexOf(const QString &name) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].name == name)
+            return int(i);
+    return -1;
 }
 
 QList<NamedPose> ExpressionLibrary::expressions() const

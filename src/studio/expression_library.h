@@ -39,9 +39,6 @@ QByteArray emotionsJson(const QList<NamedPose> &expressions);
 // adds the file). Names that are empty or pseudo-emotions are refused.
 std::optional<QList<NamedPose>> parseEmotionsJson(const QByteArray &json, const QString &flatName, QString *error);
 
-// The local path of a file URL (or of a plain path passed as a URL); "" for any other URL.
-QString localFilePath(const QUrl &url);
-
 class ExpressionLibrary : public QAbstractListModel
 {
     Q_OBJECT
@@ -68,6 +65,10 @@ public:
 
     static QString defaultStoragePath();
 
+    // Every expression's name, in row order; the row of `name` (-1: none). QML's list view creates only the visible
+    // delegates, so it asks the model.
+    Q_INVOKABLE QStringList names() const;
+    Q_INVOKABLE int indexOf(const QString &name) const;
     // Name → value of all 45 parameters; empty for an unknown name.
     Q_INVOKABLE QVariantMap poseOf(const QString &name) const;
     // "factory", "modified", "user" or "" (unknown).

@@ -33,23 +33,17 @@ void LivePreview::setAnimating(bool on)
     if (on == m_animating)
         return;
     m_animating = on;
-    applyDemand();
+    holdDemand();
     Q_EMIT animatingChanged();
     Q_EMIT activeChanged();
 }
 
-void LivePreview::setServerDemand(bool wanted)
+void LivePreview::setSpeaking(bool speaking)
 {
-    m_serverDemand = wanted;
-    applyDemand();
-}
-
-void LivePreview::setSpeechDemand(bool wanted)
-{
-    if (wanted == m_speechDemand)
+    if (speaking == m_speaking)
         return;
-    m_speechDemand = wanted;
-    applyDemand();
+    m_speaking = speaking;
+    holdDemand();
     Q_EMIT activeChanged();
 }
 
@@ -60,10 +54,16 @@ void LivePreview::setSpeechAtlas(bool on)
         m_character->setSpeechAtlas(on, SpeechAtlas::defaultCacheDir());
 }
 
-void LivePreview::applyDemand()
+void LivePreview::holdDemand()
 {
-    if (m_character)
-        m_character->setDemand(m_animating || m_serverDemand || m_speechDemand);
+    if (m_animating && !m_animateDemand.held())
+        m_animateDemand = DemandToken(m_character.get(), DemandSource::Preview);
+    else if (!m_animating)
+        m_animateDemand.reset();
+    if (m_speaking && !m_speechDemand.held())
+        m_speechDemand = DemandToken(m_character.get(), DemandSource::Speech);
+    else if (!m_speaking)
+        m_speechDemand.reset();
 }
 
 void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelName)
@@ -80,7 +80,7 @@ void LivePreview::setPoser(std::shared_ptr<Poser> poser, const QString &modelNam
                 Qt::QueuedConnection);
         if (m_hasBasePose)
             m_character->animator().setTargetPose(m_basePose);
-        applyDemand();
+        holdDemand();
         if (!m_image.isNull())
             m_character->setImage(m_image);
         Q_EMIT characterChanged();

@@ -4,6 +4,7 @@
 // speech), sharing the engine's poser. The pose edited by hand is the animation's target, so the idle motion plays
 // on top of it. Frames go to image://studio/live.
 
+#include "api/talkinghead_backend.h"
 #include "pose/pose.h"
 #include "studio/frame_rate_meter.h"
 
@@ -44,15 +45,12 @@ public:
     // On: frames are rendered continuously (as fast as the poser allows, paced to the animator's target fps).
     // Off: rendering stops after the frame in progress.
     void setAnimating(bool on);
-    // Frames wanted by the embedded server's viewers (FrameHub::viewerCountChanged): the character renders while
-    // either the preview animates or someone watches, so neither switches the other off. The server must call this
-    // rather than LiveCharacter::setDemand().
-    void setServerDemand(bool wanted);
-    // Frames are also wanted while speech plays (the mouth moves in the preview).
-    void setSpeechDemand(bool wanted);
+    // Speech plays (the mouth moves in the preview): the preview shows live frames and holds the character's
+    // DemandSource::Speech demand meanwhile. The server's viewers hold their own demand (ApiService).
+    void setSpeaking(bool speaking);
     // The character's speech atlas on or off (LiveCharacter::setSpeechAtlas; the user's cache folder). On by default.
     void setSpeechAtlas(bool on);
-    bool active() const { return m_animating || m_speechDemand; }
+    bool active() const { return m_animating || m_speaking; }
     // Whether weights are loaded (the Animate switch is usable).
     bool available() const { return m_character != nullptr && m_hasPoser; }
     QUrl frameUrl() const;
@@ -79,7 +77,8 @@ Q_SIGNALS:
 
 private:
     void onFrame(const QImage &frame);
-    void applyDemand();
+    // The Preview and Speech demand tokens follow m_animating and m_speaking.
+    void holdDemand();
 
     std::shared_ptr<StudioImages> m_images;
     std::unique_ptr<LiveCharacter> m_character;
@@ -87,9 +86,10 @@ private:
     Pose m_basePose;
     bool m_hasBasePose = false;
     bool m_animating = false;
-    bool m_serverDemand = false;
     bool m_speechAtlas = true;
-    bool m_speechDemand = false;
+    bool m_speaking = false;
+    DemandToken m_animateDemand;
+    DemandToken m_speechDemand;
     bool m_hasPoser = false;
     quint64 m_serial = 0;
     FrameRateMeter m_fps;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/preview_renderer.h"
 
+#include "core/guarded_state.h"
 #include "core/thread_priority.h"
 #include "tha3/engine_error.h"
 #include "engine/poser.h"
@@ -10,8 +11,6 @@
 #include <QPointer>
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -19,10 +18,8 @@ namespace ths {
 
 // The worker thread and the one-slot queue it drains. Only `pending`, `poser`, `image` and `stopping` are shared
 // with the GUI thread (under `mutex`); results go back to the GUI thread as queued calls.
-struct PreviewRenderer::Worker {
+struct PreviewRenderer::Worker : GuardedState {
     PreviewRenderer *q;
-    std::mutex mutex;
-    std::condition_variable wake;
     std::optional<Pose> pending;
     std::chrono::steady_clock::time_point pendingSince; // when the pending pose was requested
     std::shared_ptr<Poser> poser;
@@ -65,11 +62,8 @@ struct PreviewRenderer::Worker {
                 // With the image every time: the poser is shared with the live preview and the exporter. The same
                 // pixels again cost one comparison and keep the poser's cached decomposition.
                 frame = usePoser->render(useImage, pose);
-            } catch (const EngineError &e) {
+            } catch (const EngineError &e) { // the poser reports libtorch's failures (out of memory…) as EngineError
                 error = QString::fromUtf8(e.what());
-            } catch (const std::exception &e) {
-                // libtorch throws c10::Error (e.g. out of memory): escaping this thread would end the program.
-                error = QString::fromLocal8Bit(e.what()).section(QLatin1Char('\n'), 0, 0);
             }
             const double ms = timer.nsecsElapsed() / 1e6;
             {
@@ -81,16 +75,6 @@ struct PreviewRenderer::Worker {
                 q->deliver(frame, ms, latency, error);
             }, Qt::QueuedConnection);
         }
-    }
-
-    template<class F>
-    void update(F &&change)
-    {
-        {
-            std::lock_guard lock(mutex);
-            change();
-        }
-        wake.notify_all();
     }
 };
 

@@ -2,6 +2,7 @@
 #include "studio/server_controller.h"
 
 #include "classify/lexicon_emotion_classifier.h"
+#include "core/local_file_path.h"
 #include "live/live_character.h"
 #include "http/api_server.h"
 #include "api/frame_hub.h"
@@ -55,7 +56,9 @@ ServerController::~ServerController()
 void ServerController::installSillyTavernExtension(const QUrl &folder)
 {
     QString error;
-    const QString dir = folder.isLocalFile() ? folder.toLocalFile() : folder.toString();
+    QString dir = localFilePath(folder);
+    if (dir.isEmpty())
+        dir = folder.toDisplayString(); // not a local folder: the installer names it as given
     const auto checkout = SillyTavernInstaller::open(dir, &error);
     const auto installed = checkout ? SillyTavernInstaller::install(*checkout, {}, false, &error) : std::nullopt;
     m_sillyTavernInstalled = installed.has_value();
@@ -68,11 +71,6 @@ void ServerController::installSillyTavernExtension(const QUrl &folder)
 void ServerController::setLiveCharacter(LiveCharacter *live)
 {
     m_live = live;
-}
-
-void ServerController::setDemandHandler(std::function<void(bool)> handler)
-{
-    m_demandHandler = std::move(handler);
 }
 
 bool ServerController::running() const
@@ -154,11 +152,8 @@ bool ServerController::start()
         return false;
     }
     connect(server.get(), &ApiServer::requestHandled, this, &ServerController::logRequest);
+    // Shown in the panel; the server's own service holds the character's demand while there are viewers.
     connect(server->frameHub(), &FrameHub::viewerCountChanged, this, &ServerController::setViewers);
-    if (m_live) {
-        // Render only what the stream sends (the serve command's back-pressure): one frame per published frame.
-        connect(server->frameHub(), &FrameHub::framePublished, m_live, [live = m_live] { live->frameConsumed(); });
-    }
     m_server = std::move(server);
     setError({});
     Q_EMIT runningChanged();
@@ -210,20 +205,8 @@ void ServerController::setViewers(int viewers)
 {
     if (viewers == m_viewers)
         return;
-    const bool wanted = viewers > 0;
-    const bool changedDemand = wanted != (m_viewers > 0);
     m_viewers = viewers;
     Q_EMIT viewersChanged();
-    if (!changedDemand)
-        return;
-    // A first viewer is a new consumer: a frame rendered before it came (e.g. at load, with no server running)
-    // was never acknowledged, and LiveCharacter would wait for that acknowledgement before rendering again.
-    if (wanted && m_live)
-        m_live->frameConsumed();
-    if (m_demandHandler)
-        m_demandHandler(wanted);
-    else if (m_live)
-        m_live->setDemand(wanted);
 }
 
 void ServerController::logRequest(const QString &method, const QString &path, int status, double ms)

@@ -14,7 +14,6 @@
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
-#include <functional>
 #include <memory>
 
 namespace ths {
@@ -51,9 +50,6 @@ public:
     // The character the API animates (not owned; may be null: the talkinghead module then answers that no
     // character backend exists). Takes effect at the next start().
     void setLiveCharacter(LiveCharacter *live);
-    // Who decides whether the live character renders continuously. By default the server alone does
-    // (live->setDemand(viewers > 0)); the studio installs a handler that also counts its own live preview.
-    void setDemandHandler(std::function<void(bool wanted)> handler);
 
     [[nodiscard]] bool running() const;
     [[nodiscard]] QString host() const { return m_host; }
@@ -111,7 +107,6 @@ private:
     QString m_sillyTavernMessage;
     bool m_sillyTavernInstalled = false;
     LiveCharacter *m_live = nullptr;
-    std::function<void(bool)> m_demandHandler;
     std::unique_ptr<LexiconEmotionClassifier> m_classifier;
     std::unique_ptr<ApiServer> m_server;
 };

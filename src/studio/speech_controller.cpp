@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/speech_controller.h"
 
+#include "core/local_file_path.h"
+#include "studio/job_result.h"
 #include "animation/animator.h"
 #include "lipsync/audio_file.h"
 #include "lipsync/audio_lip_sync.h"
@@ -14,7 +16,7 @@
 #include <QAudioOutput>
 #include <QDateTime>
 #include <QFile>
-#include <QFutureWatcher>
+#include <QPointer>
 #include <QMediaDevices>
 #include <QMediaPlayer>
 #include <QSettings>
@@ -162,13 +164,8 @@ void SpeechController::speak(const QString &text)
     setBusy(true);
     const QString wavPath = m_tempDir.filePath(QStringLiteral("speech-%1.wav").arg(request));
     const QString voice = m_voice;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Prepared>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        prepared(watcher->result());
-    });
     // Synthesis, the viseme timeline and the WAV for the player on a worker: espeak-ng takes a while for long text.
-    watcher->setFuture(QtConcurrent::run([request, trimmed, voice, wavPath] {
+    finishWhenPrepared(QtConcurrent::run([request, trimmed, voice, wavPath] {
         auto clip = std::make_shared<Prepared>();
         clip->request = request;
         clip->isSpeech = true;
@@ -192,7 +189,7 @@ void SpeechController::speak(const QString &text)
 
 void SpeechController::playFile(const QUrl &audio)
 {
-    const QString path = audio.isLocalFile() ? audio.toLocalFile() : (audio.scheme().isEmpty() ? audio.toString() : QString());
+    const QString path = localFilePath(audio);
     if (path.isEmpty()) {
         setError(tr("Only local audio files can be played (%1).").arg(audio.toDisplayString()));
         return;
@@ -201,13 +198,8 @@ void SpeechController::playFile(const QUrl &audio)
     setError({});
     const quint64 request = ++m_request;
     setBusy(true);
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Prepared>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        prepared(watcher->result());
-    });
     // Decoding (QAudioDecoder in its own event loop) and the audio analysis on a worker, as LiveCharacter does.
-    watcher->setFuture(QtConcurrent::run([request, path] {
+    finishWhenPrepared(QtConcurrent::run([request, path] {
         auto clip = std::make_shared<Prepared>();
         clip->request = request;
         clip->audioPath = path;
@@ -231,6 +223,14 @@ void SpeechController::playFile(const QUrl &audio)
         clip->fill(*pcm, *timeline);
         return clip;
     }));
+}
+
+QCoro::Task<void> SpeechController::finishWhenPrepared(QFuture<std::shared_ptr<Prepared>> job)
+{
+    const QPointer<SpeechController> self(this);
+    const std::shared_ptr<Prepared> clip = co_await jobResult(std::move(job));
+    if (self)
+        prepared(clip);
 }
 
 void SpeechController::prepared(const std::shared_ptr<Prepared> &clip)

@@ -10,6 +10,8 @@
 // makes the mouth later, for output latency). Without an audio output device — or when the player fails — the
 // clip is "played" silently on a timer: `error` says so and the mouth still moves.
 
+#include <QCoroFwd>
+#include <QFuture>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -103,6 +105,9 @@ Q_SIGNALS:
 
 private:
     struct Prepared;
+    // speak() and playFile() prepare their clip on a worker (synthesis, decoding, analysis); this coroutine awaits
+    // it and applies it unless a newer request replaced it or the controller is gone.
+    QCoro::Task<void> finishWhenPrepared(QFuture<std::shared_ptr<Prepared>> job);
     void prepared(const std::shared_ptr<Prepared> &clip);
     void beginPlayback();
     void startMouth();

@@ -2,6 +2,7 @@
 #include "studio/studio.h"
 
 #include "animation/animator.h"
+#include "core/local_file_path.h"
 #include "engine/poser.h"
 #include "live/live_character.h"
 #include "studio/language_switcher.h"
@@ -24,7 +25,6 @@ Studio::Studio(const StudioOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_images(std::make_shared<StudioImages>())
-    , m_imageProvider(std::make_unique<StudioImageProvider>(m_images))
     , m_settings(new StudioSettings(true, this))
     , m_language(new LanguageSwitcher(this))
     , m_engine(new EngineController(this))
@@ -64,19 +64,12 @@ Studio *Studio::create(QQmlEngine *qmlEngine, QJSEngine *)
 {
     Studio *studio = g_instance;
     if (!studio) {
-        // QML tests: a studio configured from the environment, owned by the QML engine.
-        StudioOptions options;
-        options.modelsDirs = QStringList{qEnvironmentVariable("THS_MODELS_DIR")};
-        const QString images = qEnvironmentVariable("THS_IMAGES_DIR");
-        if (!images.isEmpty())
-            options.defaultImagePath = QDir(images).filePath(QStringLiteral("lambda_00.png"));
-        studio = new Studio(options);
-        studio->start();
-    } else {
-        QJSEngine::setObjectOwnership(studio, QJSEngine::CppOwnership);
+        qCritical("Studio: no instance (StudioLauncher, or a QML test's set-up, makes one and calls setInstance)");
+        return nullptr;
     }
-    if (studio->m_imageProvider)
-        qmlEngine->addImageProvider(QString::fromLatin1(StudioImageProvider::kProviderId), studio->m_imageProvider.release());
+    QJSEngine::setObjectOwnership(studio, QJSEngine::CppOwnership);
+    // Each engine owns its provider; all of them serve the studio's one set of images.
+    qmlEngine->addImageProvider(QString::fromLatin1(StudioImageProvider::kProviderId), new StudioImageProvider(studio->m_images));
     studio->m_language->setEngine(qmlEngine);
     return studio;
 }
@@ -122,18 +115,25 @@ void Studio::wire()
         if (serving)
             m_server->start();
     });
-    // The live character renders while the preview animates, speech plays or the server has viewers.
-    m_server->setDemandHandler([this](bool viewers) { m_live->setServerDemand(viewers); });
+    // The live character renders while the preview animates, speech plays or the server has viewers: each holds
+    // its own demand on the character (TalkingheadBackend::addDemand).
     m_live->setSpeechAtlas(m_settings->speechAtlas());
     connect(m_settings, &StudioSettings::speechAtlasChanged, this, [this] { m_live->setSpeechAtlas(m_settings->speechAtlas()); });
-    connect(m_speech, &SpeechController::started, this, [this] { m_live->setSpeechDemand(true); });
-    connect(m_speech, &SpeechController::finished, this, [this] { m_live->setSpeechDemand(false); });
+    connect(m_speech, &SpeechController::started, this, [this] { m_live->setSpeaking(true); });
+    connect(m_speech, &SpeechController::finished, this, [this] { m_live->setSpeaking(false); });
 
     connect(m_character, &CharacterController::imageChanged, this, &Studio::characterChanged);
+    // One render path per frame (docs/architecture.md): while the live preview is shown (Animate on, or speech) the
+    // pane hides the static preview, so a pose change goes to the live character alone; the static preview catches
+    // up with the current pose when the live one stops.
     connect(m_poseEditor, &PoseEditorModel::poseChanged, this, [this] {
-        const Pose pose = m_poseEditor->currentPose();
-        m_preview->request(pose);
-        m_live->setBasePose(pose);
+        m_live->setBasePose(m_poseEditor->currentPose());
+        if (!m_live->active())
+            m_preview->request(m_poseEditor->currentPose());
+    });
+    connect(m_live, &LivePreview::activeChanged, this, [this] {
+        if (!m_live->active() && m_engine->poser())
+            m_preview->request(m_poseEditor->currentPose());
     });
 
     connect(m_settings, &StudioSettings::variantChanged, this, &Studio::reloadEngine);
@@ -207,7 +207,7 @@ bool Studio::exportExpressions(const QUrl &folder)
         Q_EMIT message(tr("Open a usable character image first: export renders every expression with it."));
         return false;
     }
-    m_exporter->start(BatchExporter::localPath(folder), m_engine->poser(), m_character->image(), m_library->expressions());
+    m_exporter->start(localFilePath(folder), m_engine->poser(), m_character->image(), m_library->expressions());
     return true;
 }
 

@@ -69,9 +69,8 @@ public:
     explicit Studio(const StudioOptions &options, QObject *parent = nullptr);
     ~Studio() override;
 
-    // The QML singleton factory: the instance made by the application (setInstance), or — in QML tests — a new one
-    // configured from the environment (THS_MODELS_DIR, THS_IMAGES_DIR). Registers image://studio and the engine
-    // to retranslate with it.
+    // The QML singleton factory: the instance registered with setInstance() (by StudioLauncher, or a QML test's
+    // set-up), owned by its maker. Registers image://studio and the engine to retranslate with it.
     static Studio *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
     static void setInstance(Studio *studio);
 
@@ -116,7 +115,6 @@ private:
 
     StudioOptions m_options;
     std::shared_ptr<StudioImages> m_images;
-    std::unique_ptr<StudioImageProvider> m_imageProvider; // until the QML engine takes it
     StudioSettings *m_settings;
     LanguageSwitcher *m_language;
     EngineController *m_engine;

@@ -349,7 +349,13 @@ void Pipeline::setImage(const uint8_t *rgba, int width, int height, std::ptrdiff
     d->imageContent.resize(kRowBytes * kImageSize);
     for (int y = 0; y < kImageSize; ++y)
         std::memcpy(d->imageContent.data() + y * kRowBytes, row(y), kRowBytes);
-    d->image = imageToTensor({d->imageContent.data(), kImageSize, kImageSize, kImageSize * 4}).to(d->device, d->ioDtype);
+    try {
+        d->image = imageToTensor({d->imageContent.data(), kImageSize, kImageSize, kImageSize * 4}).to(d->device, d->ioDtype);
+    } catch (const c10::Error &e) {
+        // e.g. out of GPU memory: like render(), every libtorch failure leaves here as an EngineError.
+        d->image = at::Tensor();
+        throw EngineError(std::string("setting the character image failed: ") + e.what_without_backtrace());
+    }
     d->clearCaches();
 }
 

@@ -82,7 +82,7 @@ public:
     Pipeline &operator=(const Pipeline &) = delete;
 
     // The character: kImageSize² RGBA8, straight alpha. Alpha-0 pixels count as transparent black, as in the
-    // original. The same pixels again keep the cached decomposition. Throws EngineError on a wrong size.
+    // original. The same pixels again keep the cached decomposition. Throws EngineError on a wrong size or when libtorch fails.
     void setImage(const uint8_t *rgba, int width, int height, std::ptrdiff_t bytesPerLine);
     bool hasImage() const;
 

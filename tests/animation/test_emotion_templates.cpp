@@ -15,7 +15,7 @@ using namespace ths;
 
 namespace {
 
-// The GoEmotions labels of SillyTavern-Extras' classify module (docs: sillytavern-api §5.1).
+// The GoEmotions labels of SillyTavern-Extras' classify module (the same list as GET /api/classify/labels, docs/http-api.md).
 const QStringList kLabels = {
     "admiration", "amusement",   "anger",       "annoyance", "approval",       "caring",      "confusion",
     "curiosity",  "desire",      "disappointment", "disapproval", "disgust",   "embarrassment", "excitement",
@@ -81,7 +81,7 @@ private Q_SLOTS:
 
     void factoryValuesAreTheOriginals()
     {
-        // Spot checks against the original's shipped per-emotion files (docs: sillytavern-api §5.3).
+        // Spot checks against the original's shipped per-emotion files (the values in data/emotions/ came from them).
         const auto &f = EmotionTemplates::factory();
         QCOMPARE(f.value("neutral"), Pose());
         QCOMPARE(value(f.value("curiosity"), "eyebrow_lowered_left_index"), 0.5895f);

@@ -41,6 +41,9 @@ public:
     bool paused() const;
     QImage character() const;
     int framesRendered() const { return m_frames; }
+    // How often a consumer acknowledged a frame (frameConsumed()); this backend does not wait for it.
+    int framesConsumed() const { return m_consumed; }
+    void frameConsumed() override { ++m_consumed; }
 
     QFuture<LoadImageResult> loadImage(const QByteArray &data, const QString &fileName) override;
     void unload() override;
@@ -69,6 +72,7 @@ private:
     std::atomic<bool> m_noise{false};
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_frames{0};
+    std::atomic<int> m_consumed{0};
     std::atomic<bool> m_endlessSpeech{false};
     std::atomic<int> m_speechStarted{0};
     std::atomic<int> m_speechCancelled{0};

@@ -414,6 +414,56 @@ private Q_SLOTS:
         QCOMPARE(call(off, "OPTIONS").status, 200);
     }
 
+    void demandTokensCountPerSource()
+    {
+        test::PaintedBackend backend;
+        QVERIFY(!backend.hasDemand());
+        {
+            DemandToken preview(&backend, DemandSource::Preview);
+            DemandToken viewers(&backend, DemandSource::StreamViewers);
+            QVERIFY(backend.hasDemand());
+            DemandToken moved = std::move(preview);
+            QVERIFY(!preview.held());
+            QCOMPARE(backend.demand(DemandSource::Preview), 1);
+            viewers.reset();
+            QCOMPARE(backend.demand(DemandSource::StreamViewers), 0);
+            QVERIFY(backend.hasDemand());
+        }
+        QVERIFY(!backend.hasDemand());
+        // A token that outlives its backend gives nothing back to a deleted object.
+        auto gone = std::make_unique<test::PaintedBackend>();
+        DemandToken late(gone.get(), DemandSource::Recording);
+        gone.reset();
+        QVERIFY(!late.held());
+    }
+
+    void serviceHoldsViewerDemandAndAcknowledgesPublishedFrames()
+    {
+        // The service's own hub: frames in, one acknowledgement per frame published, StreamViewers demand exactly
+        // while result_feed has viewers — with no wiring by the caller.
+        test::PaintedBackend backend;
+        FrameHub hub;
+        ApiService service(ServerOptions{}, &backend, nullptr, &hub);
+        QCOMPARE(backend.demand(DemandSource::StreamViewers), 0);
+        auto viewer = std::make_unique<QObject>();
+        hub.addViewer(viewer.get());
+        QCOMPARE(backend.demand(DemandSource::StreamViewers), 1);
+        const int acknowledgedAtJoin = backend.framesConsumed();
+        QCOMPARE(acknowledgedAtJoin, 1); // a first viewer releases a frame nobody acknowledged
+        auto second = std::make_unique<QObject>();
+        hub.addViewer(second.get());
+        QCOMPARE(backend.demand(DemandSource::StreamViewers), 1);
+        QSignalSpy published(&hub, &FrameHub::framePublished);
+        Q_EMIT backend.frameRendered(testFrame(30));
+        QVERIFY(published.wait(5000));
+        QTRY_COMPARE(backend.framesConsumed(), acknowledgedAtJoin + 1);
+        viewer.reset();
+        QCOMPARE(backend.demand(DemandSource::StreamViewers), 1);
+        second.reset();
+        QCOMPARE(backend.demand(DemandSource::StreamViewers), 0);
+        QVERIFY(!backend.hasDemand());
+    }
+
     void serviceWithoutImplementations()
     {
         // A module without an implementation is switched off rather than crashing on use.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The talkinghead-studio executable from the outside: exit statuses, messages on bad input, real renders.
 
+#include "support/real_weights.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -35,12 +37,6 @@ Result run(const QStringList &args, int timeoutMs = 600000,
         p.kill();
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
-}
-
-bool realWeightsInstalled()
-{
-    return QFile::exists(QStringLiteral(THS_MODELS_DIR "/separable_float/editor.pt"))
-        && QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_00.png"));
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
@@ -132,8 +128,7 @@ private Q_SLOTS:
 
     void renderWritesPoses()
     {
-        if (!realWeightsInstalled())
-            QSKIP("real weights not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         QTemporaryDir dir;
         const QString smile = writeFile(dir, QStringLiteral("smile.json"), R"({"smile": {"mouth_raised_corner_left_index": 1.0, "mouth_raised_corner_right_index": 1.0}})");
         const QString turn = writeFile(dir, QStringLiteral("turn.json"), R"({"head_y_index": 0.8})");
@@ -183,8 +178,7 @@ private Q_SLOTS:
 
     void benchTimesALook()
     {
-        if (!realWeightsInstalled())
-            QSKIP("real weights not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         const Result r = run({QStringLiteral("bench"), QStringLiteral("--frames"), QStringLiteral("1"), QStringLiteral("--postprocess"),
                               QStringLiteral(THS_SOURCE_DIR "/data/looks/vhs_1980s.json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -197,8 +191,7 @@ private Q_SLOTS:
 
     void benchPrintsFigures()
     {
-        if (!realWeightsInstalled())
-            QSKIP("real weights not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         const Result r = run({QStringLiteral("bench"), QStringLiteral("--frames"), QStringLiteral("1")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("full random poses: .*fps=[0-9.]+ ms_per_frame=[0-9.]+ .*editor_ms=[0-9.]+"))), qPrintable(r.out));

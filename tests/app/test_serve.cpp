@@ -3,6 +3,8 @@
 // client's call sequence, the result_feed stream (rate, frozen frame after unload, change after set_emotion),
 // invalid settings rejected while the stream goes on, and a clean stop on SIGTERM.
 
+#include "support/real_weights.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -124,9 +126,9 @@ class TestServe : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!QFile::exists(QStringLiteral(THS_MODELS_DIR "/separable_float/editor.pt"))
-            || !QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_01.png")))
-            QSKIP("real weights or example characters not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
+        if (!QFile::exists(QStringLiteral(THS_IMAGES_DIR "/lambda_01.png")))
+            QSKIP("the second example character is not installed (scripts/test installs it)");
         m_server.setProcessChannelMode(QProcess::SeparateChannels);
         // A high speech limit: cleanupTestCase() stops the server in the middle of a long synthesis.
         // --talkinghead-label: clientSequence() is what SillyTavern <= 1.12.12's built-in client does.
@@ -144,7 +146,7 @@ private Q_SLOTS:
         QVERIFY2(m_base.isValid(), m_server.readAllStandardError().constData());
     }
 
-    // What SillyTavern does on connect and on a character with talkinghead (sillytavern-api.md §4.4).
+    // What SillyTavern does on connect and on a character with talkinghead (docs/http-api.md, "What SillyTavern does").
     void clientSequence()
     {
         Reply r = get(QStringLiteral("/api/modules"));

@@ -18,7 +18,7 @@ using namespace ths;
 
 namespace {
 
-// docs/sillytavern-api.md §5.1, verbatim.
+// The 28 GoEmotions labels of the original classify module, in its order (docs/http-api.md, classify/labels).
 const QStringList kDocumentedLabels = {
     "admiration", "amusement", "anger", "annoyance", "approval", "caring", "confusion", "curiosity", "desire",
     "disappointment", "disapproval", "disgust", "embarrassment", "excitement", "fear", "gratitude", "grief", "joy",

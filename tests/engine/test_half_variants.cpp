@@ -7,6 +7,7 @@
 #include "engine/poser.h"
 #include "tha3/state_dict_reader.h"
 #include "state_dict_writer.h"
+#include "support/real_weights.h"
 
 #include <ATen/ATen.h>
 
@@ -40,8 +41,7 @@ private Q_SLOTS:
     {
         const QString models = QStringLiteral(THS_MODELS_DIR);
         const QString character = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
-        if (!Poser::missingWeightFiles(models, ModelVariant::SeparableFloat).isEmpty() || !QFile::exists(character))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("separable_half")));
         for (const QString &net : Poser::networkNames()) {

@@ -4,6 +4,7 @@
 
 #include "tha3/engine_error.h"
 #include "engine/poser.h"
+#include "support/real_weights.h"
 
 #include <QDir>
 #include <QFile>
@@ -79,8 +80,7 @@ class TestPoser : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!Poser::missingWeightFiles(kModels, ModelVariant::SeparableFloat).isEmpty() || !QFile::exists(kCharacter))
-            QSKIP("real weights or example character not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         PoserOptions options;
         options.modelsDir = kModels;
         m_poser = std::make_unique<Poser>(options);

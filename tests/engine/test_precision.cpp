@@ -4,6 +4,7 @@
 // messages for precisions the machine cannot compute.
 
 #include "engine/poser.h"
+#include "support/real_weights.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,8 +55,7 @@ class TestPrecision : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!Poser::missingWeightFiles(kModels, ModelVariant::SeparableFloat).isEmpty())
-            QSKIP("real weights not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
     }
 
     void bf16StaysWithinItsBudget_data()

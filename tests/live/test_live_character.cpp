@@ -102,7 +102,7 @@ private Q_SLOTS:
     void rendersContinuouslyOnDemandAndFollowsTheEmotion()
     {
         QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
-        m_live->setDemand(true);
+        m_live->addDemand(DemandSource::StreamViewers);
         const QImage first = nextFrame(*m_live, spy);
         QVERIFY(!first.isNull());
         QVERIFY(!nextFrame(*m_live, spy).isNull());
@@ -115,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(!later.isNull());
         QVERIFY(later != first); // the transition to anger (and idle motion) changes the picture
         QCOMPARE(m_live->status().value(QStringLiteral("emotion")).toString(), QStringLiteral("anger"));
-        m_live->setDemand(false);
+        m_live->removeDemand(DemandSource::StreamViewers);
     }
 
     void demandReturningWhileAFrameIsUnacknowledgedResumes()
@@ -123,14 +123,14 @@ private Q_SLOTS:
         // A frame nobody acknowledges, demand off, demand on again: rendering must resume (after the
         // acknowledgement timeout at the latest) rather than wait forever for an acknowledgement.
         QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
-        m_live->setDemand(true);
+        m_live->addDemand(DemandSource::StreamViewers);
         QVERIFY(spy.wait(60000));
-        m_live->setDemand(false);
+        m_live->removeDemand(DemandSource::StreamViewers);
         QTest::qWait(50);
         const int before = spy.count();
-        m_live->setDemand(true);
+        m_live->addDemand(DemandSource::StreamViewers);
         QVERIFY2(QTest::qWaitFor([&] { return spy.count() > before; }, 60000), "rendering did not resume");
-        m_live->setDemand(false);
+        m_live->removeDemand(DemandSource::StreamViewers);
         m_live->frameConsumed();
     }
 
@@ -146,9 +146,9 @@ private Q_SLOTS:
                     .ok());
         QCOMPARE(m_live->targetFps(), 10.0);
         QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
-        m_live->setDemand(true);
+        m_live->addDemand(DemandSource::StreamViewers);
         const QImage cropped = nextFrame(*m_live, spy);
-        m_live->setDemand(false);
+        m_live->removeDemand(DemandSource::StreamViewers);
         QVERIFY(cropped.width() < 512 && cropped.height() == 512);
         QVERIFY(m_live->loadAnimatorSettings(QJsonObject{}).ok()); // {} = defaults
         QCOMPARE(m_live->targetFps(), 25.0);
@@ -198,13 +198,13 @@ private Q_SLOTS:
         QVERIFY(m_live->loadAnimatorSettings(QJsonObject{{QStringLiteral("target_fps"), 1}}).ok());
         QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
         m_live->setImage(a, true);
-        m_live->setDemand(true);
+        m_live->addDemand(DemandSource::StreamViewers);
         nextFrame(*m_live, spy);
         const QImage ofA = nextFrame(*m_live, spy); // acknowledged: the render thread now paces towards 1 fps
         // Into that wait: 1 s from the start of the last render, minus the render itself.
         const double renderMs = m_live->status().value(QStringLiteral("render_ms")).toDouble();
         if (renderMs > 600) {
-            m_live->setDemand(false);
+            m_live->removeDemand(DemandSource::StreamViewers);
             QVERIFY(m_live->loadAnimatorSettings(QJsonObject{}).ok());
             QSKIP("a render takes over 0.6 s here: too little of the second is left to land in the wait");
         }
@@ -212,7 +212,7 @@ private Q_SLOTS:
         m_live->setImage(b, true);
         const QImage next = nextFrame(*m_live, spy);
         const QImage ofB = nextFrame(*m_live, spy);
-        m_live->setDemand(false);
+        m_live->removeDemand(DemandSource::StreamViewers);
         QVERIFY(m_live->loadAnimatorSettings(QJsonObject{}).ok());
         QVERIFY(!ofA.isNull() && !next.isNull() && !ofB.isNull());
         const int toA = alphaMismatch(next, ofA), toB = alphaMismatch(next, ofB);
@@ -381,7 +381,7 @@ private Q_SLOTS:
     void unloadPauses()
     {
         QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
-        m_live->setDemand(true);
+        m_live->addDemand(DemandSource::StreamViewers);
         QVERIFY(!nextFrame(*m_live, spy).isNull());
         m_live->unload();
         QTest::qWait(200);
@@ -389,7 +389,7 @@ private Q_SLOTS:
         QTest::qWait(2500);
         QVERIFY(spy.count() <= after + 1);
         QCOMPARE(m_live->status().value(QStringLiteral("paused")).toBool(), true);
-        m_live->setDemand(false);
+        m_live->removeDemand(DemandSource::StreamViewers);
     }
 
     // The studio replaces its live character on every engine reload, while the server or the speech panel may have

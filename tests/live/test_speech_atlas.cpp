@@ -194,7 +194,7 @@ private Q_SLOTS:
         QSignalSpy frames(&live, &TalkingheadBackend::frameRendered);
         QObject::connect(&live, &TalkingheadBackend::frameRendered, &live, [&live] { live.frameConsumed(); });
         live.setImage(image);
-        live.setDemand(true);
+        live.addDemand(DemandSource::StreamViewers);
 
         auto references = [&](const Pose &rest) {
             return QList<QImage>{poser->render(image, cellPose(rest, AtlasCell{-1, 0, false})),

@@ -170,12 +170,12 @@ int latency(int frames)
         live.frameConsumed();
     }, Qt::DirectConnection);
     live.setImage(lambda.image);
-    live.setDemand(true);
+    live.addDemand(DemandSource::Puppeteer);
     QElapsedTimer timer;
     timer.start();
     while (shown.load() < frames + 1 && timer.elapsed() < 600000)
         QThread::msleep(20);
-    live.setDemand(false);
+    live.removeDemand(DemandSource::Puppeteer);
     live.setPuppeteer(nullptr);
     puppeteer->stop(); // before taking the lock its observer takes
     std::lock_guard lock(mutex);

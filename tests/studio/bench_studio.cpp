@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QMetaEnum>
 #include <QMutex>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -101,7 +102,7 @@ int main(int argc, char **argv)
     while (firstFrameMs < 0 && sinceStart.elapsed() < 300000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     if (firstFrameMs < 0) {
-        std::fprintf(stderr, "error: no preview frame within 300 s (engine: %s %s)\n", qPrintable(studio->engine()->state()),
+        std::fprintf(stderr, "error: no preview frame within 300 s (engine: %s %s)\n", QMetaEnum::fromType<EngineController::State>().valueToKey(studio->engine()->state()),
                      qPrintable(studio->engine()->error()));
         return 1;
     }

@@ -4,6 +4,7 @@
 
 #include "engine/poser.h"
 #include "studio/engine_controller.h"
+#include "support/real_weights.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,15 +16,10 @@ using namespace ths;
 
 namespace {
 
-bool weightsInstalled()
-{
-    return Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty();
-}
-
 // Waits until the controller leaves "loading".
 bool settle(EngineController &engine, int timeoutMs = 180000)
 {
-    return QTest::qWaitFor([&] { return engine.state() != QLatin1String("loading"); }, timeoutMs);
+    return QTest::qWaitFor([&] { return engine.state() != EngineController::Loading; }, timeoutMs);
 }
 
 } // namespace
@@ -36,7 +32,7 @@ private Q_SLOTS:
     void defaults()
     {
         EngineController engine;
-        QCOMPARE(engine.state(), QStringLiteral("idle"));
+        QCOMPARE(engine.state(), EngineController::Idle);
         QCOMPARE(engine.variant(), QStringLiteral("separable_float"));
         QCOMPARE(engine.device(), QStringLiteral("cpu"));
         QCOMPARE(engine.variants(), variantNames());
@@ -46,20 +42,19 @@ private Q_SLOTS:
 
     void loadsTheRealPoser()
     {
-        if (!weightsInstalled())
-            QSKIP("real weights not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         EngineController engine;
         engine.setModelsDir(QStringLiteral(THS_MODELS_DIR));
         engine.setThreads(2);
-        QStringList states;
+        QList<EngineController::State> states;
         connect(&engine, &EngineController::stateChanged, this, [&] { states << engine.state(); });
         QSignalSpy poserSpy(&engine, &EngineController::poserChanged);
         engine.load();
         // load() returns while the weights are still loading: the GUI thread is free meanwhile.
-        QCOMPARE(engine.state(), QStringLiteral("loading"));
+        QCOMPARE(engine.state(), EngineController::Loading);
         QVERIFY(!engine.poser());
         QVERIFY(settle(engine));
-        QCOMPARE(states, (QStringList{QStringLiteral("loading"), QStringLiteral("ready")}));
+        QCOMPARE(states, (QList<EngineController::State>{EngineController::Loading, EngineController::Ready}));
         QVERIFY2(engine.error().isEmpty(), qPrintable(engine.error()));
         QCOMPARE(poserSpy.count(), 1);
         QVERIFY(engine.poser());
@@ -74,7 +69,7 @@ private Q_SLOTS:
         engine.setPrecision(QStringLiteral("fp32"));
         engine.load();
         QVERIFY(settle(engine));
-        QCOMPARE(engine.state(), QStringLiteral("ready"));
+        QCOMPARE(engine.state(), EngineController::Ready);
         QCOMPARE(poserSpy.count(), 2);
         QVERIFY(engine.poser() && engine.poser() != first);
         QCOMPARE(engine.poser()->precision(), tha3::Precision::Float32);
@@ -89,7 +84,7 @@ private Q_SLOTS:
         engine.setModelsDir(empty.path());
         engine.load();
         QVERIFY(settle(engine));
-        QCOMPARE(engine.state(), QStringLiteral("missing-weights"));
+        QCOMPARE(engine.state(), EngineController::MissingWeights);
         QVERIFY(!engine.poser());
         const QStringList missing = engine.missingFiles();
         QCOMPARE(missing.size(), 5);
@@ -104,21 +99,20 @@ private Q_SLOTS:
         engine.setVariant(QStringLiteral("standard_half"));
         engine.load();
         QVERIFY(settle(engine));
-        QCOMPARE(engine.state(), QStringLiteral("missing-weights"));
+        QCOMPARE(engine.state(), EngineController::MissingWeights);
         QVERIFY(engine.missingFiles().first().contains(QStringLiteral("standard_half")));
     }
 
     void badDeviceFails()
     {
-        if (!weightsInstalled())
-            QSKIP("real weights not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         EngineController engine;
         engine.setModelsDir(QStringLiteral(THS_MODELS_DIR));
         engine.setDevice(QStringLiteral("tpu"));
         QSignalSpy poserSpy(&engine, &EngineController::poserChanged);
         engine.load();
         QVERIFY(settle(engine));
-        QCOMPARE(engine.state(), QStringLiteral("failed"));
+        QCOMPARE(engine.state(), EngineController::Failed);
         QVERIFY2(engine.error().contains(QStringLiteral("invalid device \"tpu\"")), qPrintable(engine.error()));
         QVERIFY(!engine.poser());
         QCOMPARE(poserSpy.count(), 0);
@@ -131,7 +125,7 @@ private Q_SLOTS:
         engine.setVariant(QStringLiteral("separable_quantum"));
         engine.load();
         QVERIFY(settle(engine));
-        QCOMPARE(engine.state(), QStringLiteral("failed"));
+        QCOMPARE(engine.state(), EngineController::Failed);
         QVERIFY2(engine.error().contains(QStringLiteral("separable_quantum")), qPrintable(engine.error()));
     }
 
@@ -146,7 +140,7 @@ private Q_SLOTS:
         QVERIFY(settle(engine));
         // Only the second load's outcome is ever shown, whichever finishes first.
         QTest::qWait(200);
-        QCOMPARE(engine.state(), QStringLiteral("failed"));
+        QCOMPARE(engine.state(), EngineController::Failed);
         QVERIFY(engine.missingFiles().isEmpty());
     }
 };

@@ -101,13 +101,13 @@ private Q_SLOTS:
 
         // The server's viewers want frames too: they render while the preview itself is off, and switching the
         // preview off does not starve them.
-        live.setServerDemand(true);
+        live.character()->addDemand(DemandSource::StreamViewers);
         QVERIFY(waitFrames(frames, stopped + 2));
         live.setAnimating(true);
         live.setAnimating(false);
         const int watched = frames.count();
         QVERIFY(waitFrames(frames, watched + 2));
-        live.setServerDemand(false);
+        live.character()->removeDemand(DemandSource::StreamViewers);
         QTest::qWait(int(2 * ms) + 1500);
         const int unwatched = frames.count();
         QTest::qWait(int(3 * ms) + 2000);

@@ -9,6 +9,7 @@
 #include "lipsync/wav_writer.h"
 #include "live/live_character.h"
 #include "studio/speech_controller.h"
+#include "support/real_weights.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -101,8 +102,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_noDevice = QMediaDevices::audioOutputs().isEmpty();
         qInfo("audio output devices: %d", int(QMediaDevices::audioOutputs().size()));
-        if (!Poser::missingWeightFiles(QStringLiteral(THS_MODELS_DIR), ModelVariant::SeparableFloat).isEmpty())
-            QSKIP("real weights not installed (scripts/test installs them)");
+        THS_REQUIRE_REAL_WEIGHTS();
         PoserOptions options;
         options.modelsDir = QStringLiteral(THS_MODELS_DIR);
         m_live = std::make_unique<LiveCharacter>(std::make_unique<Poser>(options), QStringLiteral("separable_float"));

@@ -104,7 +104,7 @@ private Q_SLOTS:
     void startsWithTheCharacterInThePreview()
     {
         Studio *studio = m_launcher->studio();
-        QTRY_COMPARE_WITH_TIMEOUT(studio->engine()->state(), QStringLiteral("ready"), 180000);
+        QTRY_COMPARE_WITH_TIMEOUT(studio->engine()->state(), EngineController::Ready, 180000);
         QTRY_VERIFY_WITH_TIMEOUT(studio->character()->usable(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(studio->preview()->rendered() >= 1, 120000);
         QTRY_VERIFY_WITH_TIMEOUT(previewImage(m_launcher->window()) != nullptr, 10000);

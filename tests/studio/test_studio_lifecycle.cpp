@@ -64,7 +64,7 @@ class TestStudioLifecycle : public QObject
         QVERIFY2(m_launcher->open(&error), qPrintable(error));
         m_launcher->window()->resize(1280, 800);
         m_launcher->window()->show();
-        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), QStringLiteral("ready"), 180000);
+        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), EngineController::Ready, 180000);
         QTRY_VERIFY_WITH_TIMEOUT(studio()->character()->usable(), 30000);
     }
 
@@ -102,8 +102,8 @@ private Q_SLOTS:
         LiveCharacter *before = studio()->live()->character();
         Poser *oldWeights = studio()->engine()->poser().get();
         studio()->settings()->setThreads(studio()->settings()->threads() == 1 ? 2 : 1);
-        QCOMPARE(studio()->engine()->state(), QStringLiteral("loading"));
-        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), QStringLiteral("ready"), 180000);
+        QCOMPARE(studio()->engine()->state(), EngineController::Loading);
+        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), EngineController::Ready, 180000);
         QVERIFY(studio()->engine()->poser().get() != oldWeights);
         // The same character carries on with the new weights: the server never stopped and its viewer stays.
         QCOMPARE(studio()->live()->character(), before);
@@ -136,13 +136,13 @@ private Q_SLOTS:
         if (missing.isEmpty())
             QSKIP("every variant's weights are installed");
         studio()->settings()->setVariant(missing);
-        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), QStringLiteral("missing-weights"), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), EngineController::MissingWeights, 60000);
         QVERIFY(!studio()->engine()->missingFiles().isEmpty());
         QVERIFY(!studio()->live()->available());
         QTest::qWait(200);
 
         studio()->settings()->setVariant(good);
-        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), QStringLiteral("ready"), 180000);
+        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), EngineController::Ready, 180000);
         QVERIFY(studio()->live()->available());
         QVERIFY2(server->running(), "the server stopped for good when the engine reloaded to a missing variant");
         FeedViewer viewer(server->server()->port());
@@ -191,13 +191,14 @@ private Q_SLOTS:
         const QString folder = m_tmp.filePath(QStringLiteral("export"));
         QVERIFY(studio()->exportExpressions(QUrl::fromLocalFile(folder)));
         QTRY_VERIFY_WITH_TIMEOUT(studio()->exporter()->done() >= 1, 120000);
-        studio()->live()->setAnimating(true);
-        QVERIFY(studio()->server()->start());
-        FeedViewer viewer(studio()->server()->server()->port());
+        // The pose change first: with Animate on only the live character renders it (one render path per frame).
         QVariantMap pose = studio()->poseEditor()->pose();
         pose[QStringLiteral("head_x_index")] = 0.7;
         studio()->poseEditor()->applyPose(pose);
         QTRY_VERIFY_WITH_TIMEOUT(studio()->preview()->busy(), 5000);
+        studio()->live()->setAnimating(true);
+        QVERIFY(studio()->server()->start());
+        FeedViewer viewer(studio()->server()->server()->port());
         QTest::qWait(300);
         m_launcher.reset();
         for (const QFileInfo &file : QDir(folder).entryInfoList(QDir::Files))
@@ -222,7 +223,7 @@ private Q_SLOTS:
             studio()->settings()->setThreads(1 + i % 2);
             QTest::qWait(150 * i);
         }
-        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), QStringLiteral("ready"), 180000);
+        QTRY_COMPARE_WITH_TIMEOUT(studio()->engine()->state(), EngineController::Ready, 180000);
         QVERIFY(server->running());
         const QUrl url = studio()->live()->frameUrl();
         QTRY_VERIFY_WITH_TIMEOUT(studio()->live()->frameUrl() != url, 120000);

@@ -145,7 +145,7 @@ private Q_SLOTS:
     }
 
     // The quirk that matters most: the standard editor's stride-2 blocks use ReLU. A LeakyReLU there changes the
-    // output by up to 1.6 (tha3-architecture §2.3) — the fixture comparison below catches it; this checks the
+    // output by up to 1.6 (docs/engine.md, "Quirks the port reproduces") — the fixture comparison below catches it; this checks the
     // activation on a negative input directly.
     void activations()
     {
@@ -222,7 +222,7 @@ private Q_SLOTS:
             const double diff = (outputs[i] - expected).abs().max().item<double>();
             const double scale = std::max(1.0, expected.abs().max().item<double>());
             qInfo("%s out%zu: max |diff| %.3g (max |ref| %.3g)", qPrintable(network), i, diff, scale);
-            // Per-network fp32 tolerance for another op order (tha3-architecture §8.3); the exact path measures 0 here.
+            // Per-network fp32 tolerance for another op order (docs/engine.md, "fp32 tolerance"); the exact path measures 0.
             QVERIFY2(diff <= 1e-4 * scale, qPrintable(QStringLiteral("out%1 differs by %2").arg(i).arg(diff)));
         }
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the tst_*.qml files of this directory (Qt Quick Test) with the studio's two static QML modules linked in.
 // Settings and app data go to a temporary directory, so the tests never touch the user's configuration.
+#include "studio/studio.h"
+
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 #include <QCoreApplication>
@@ -16,6 +18,8 @@
 #include <QTest>
 #include <QWindow>
 
+#include <memory>
+
 Q_IMPORT_QML_PLUGIN(TalkingheadStudioPlugin)
 Q_IMPORT_QML_PLUGIN(TalkingheadStudio_UiPlugin)
 
@@ -29,9 +33,6 @@ public:
         qputenv("XDG_CONFIG_HOME", QDir(m_home.path()).filePath("config").toLocal8Bit());
         qputenv("XDG_DATA_HOME", QDir(m_home.path()).filePath("data").toLocal8Bit());
         qputenv("XDG_CACHE_HOME", QDir(m_home.path()).filePath("cache").toLocal8Bit());
-        // Studio::create() makes the singleton for QML tests from these: the real weights and example images.
-        qputenv("THS_MODELS_DIR", THS_MODELS_DIR);
-        qputenv("THS_IMAGES_DIR", THS_IMAGES_DIR);
     }
 
 public Q_SLOTS:
@@ -56,6 +57,24 @@ public Q_SLOTS:
         engine->rootContext()->setContextProperty(QStringLiteral("testScreenshotDir"),
                                                   qEnvironmentVariable("THS_SCREENSHOT_DIR"));
         engine->rootContext()->setContextProperty(QStringLiteral("testSetup"), this);
+        {
+            // A fresh Studio singleton for each test file (each gets its own engine), made as the application makes
+            // it: the real weights and the example character. The previous file's engine is gone by now.
+            ths::Studio::setInstance(nullptr);
+            m_studio.reset();
+            ths::StudioOptions options;
+            options.modelsDirs = QStringList{QStringLiteral(THS_MODELS_DIR)};
+            options.defaultImagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
+            m_studio = std::make_unique<ths::Studio>(options);
+            ths::Studio::setInstance(m_studio.get());
+            m_studio->start();
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        ths::Studio::setInstance(nullptr);
+        m_studio.reset();
     }
 
     // TestCase.keyClick() reaches only the test's own window; this sends a key to another one (the studio's
@@ -108,6 +127,7 @@ public Q_SLOTS:
 
 private:
     QTemporaryDir m_home;
+    std::unique_ptr<ths::Studio> m_studio;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(studio_qml, Setup)

@@ -21,7 +21,7 @@ TestCase {
         anchors.fill: parent
     }
 
-    readonly property var library: Studio.library
+    readonly property ExpressionLibrary library: Studio.library
 
     function initTestCase() {
         library.storagePath = testTempDir + "/expressions-panel-test.json"
@@ -107,8 +107,8 @@ TestCase {
     // Batch export with the real poser: the progress bar and the current name show while it runs, Cancel stops it
     // and the outcome is reported in the panel.
     function test_batchExportProgressAndCancel() {
-        tryVerify(() => Studio.engine.state !== "idle" && Studio.engine.state !== "loading", 120000)
-        if (Studio.engine.state !== "ready")
+        tryVerify(() => Studio.engine.state !== EngineController.Idle && Studio.engine.state !== EngineController.Loading, 120000)
+        if (Studio.engine.state !== EngineController.Ready)
             skip("the weights are not installed (scripts/test installs them)")
         tryVerify(() => Studio.character.state !== "loading", 30000)
         if (!Studio.character.usable)

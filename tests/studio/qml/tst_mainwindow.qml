@@ -56,7 +56,7 @@ TestCase {
 
     function test_3_screenshots() {
         // With the weights installed, wait for a first rendered frame so the screenshots show the real preview.
-        tryVerify(() => Studio.preview.rendered > 0 || !["idle", "loading", "ready"].includes(Studio.engine.state)
+        tryVerify(() => Studio.preview.rendered > 0 || ![EngineController.Idle, EngineController.Loading, EngineController.Ready].includes(Studio.engine.state)
                         || !Studio.character.usable, 180000)
         const sizes = [[960, 640], [1600, 1000]]
         for (const size of sizes) {
@@ -99,7 +99,7 @@ TestCase {
         const realModels = Studio.engine.modelsDir
         Studio.engine.modelsDir = testTempDir + "/no-models-here"
         Studio.engine.load()
-        tryCompare(Studio.engine, "state", "missing-weights", 30000)
+        tryCompare(Studio.engine, "state", EngineController.MissingWeights, 30000)
         const page = Util.findFirst(window.contentItem, item => item.settingsRequested !== undefined)
         verify(page && page.visible, "the weights page covers the work area")
         verify(Studio.engine.missingFiles.length > 0)
@@ -115,8 +115,8 @@ TestCase {
         window.showPage(1)
         const retry = Util.findFirst(page, item => item.text === "Retry" && item.clicked !== undefined)
         mouseClick(retry)
-        tryVerify(() => Studio.engine.state !== "loading", 120000)
-        if (Studio.engine.state === "ready")
+        tryVerify(() => Studio.engine.state !== EngineController.Loading, 120000)
+        if (Studio.engine.state === EngineController.Ready)
             verify(!page.visible)
     }
 

@@ -20,7 +20,7 @@ TestCase {
         anchors.fill: parent
     }
 
-    readonly property var editor: Studio.poseEditor
+    readonly property PoseEditorModel editor: Studio.poseEditor
 
     function init() {
         editor.linkLeftRight = false
