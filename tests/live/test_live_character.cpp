@@ -172,7 +172,7 @@ private Q_SLOTS:
         const BackendResult refused = m_live->loadAnimatorSettings(QJsonObject{{QStringLiteral("postprocessor_chain"), bad}});
         QCOMPARE(refused.error, QStringLiteral("postprocessor_chain[0].alpha: expected a number in [0, 1], got 2"));
         QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
-        m_live->setDemand(true);
+        m_live->addDemand(DemandSource::StreamViewers);
         const QImage plain = nextFrame(*m_live, spy);
         QCOMPARE(maxAlpha(plain, 0), 255);
 
@@ -182,7 +182,7 @@ private Q_SLOTS:
         QVERIFY(m_live->loadAnimatorSettings(QJsonObject{{QStringLiteral("postprocessor_chain"), chain}}).ok());
         nextFrame(*m_live, spy); // may have been rendered before the settings arrived
         const QImage looked = nextFrame(*m_live, spy);
-        m_live->setDemand(false);
+        m_live->removeDemand(DemandSource::StreamViewers);
         QCOMPARE(maxAlpha(looked, 0), 64);  // 255 × 0.5 × 0.5
         QCOMPARE(maxAlpha(looked, 1), 128); // 255 × 0.5
         QVERIFY(m_live->loadAnimatorSettings(QJsonObject{}).ok());
