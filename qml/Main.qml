@@ -11,8 +11,8 @@ ApplicationWindow {
     id: window
 
     readonly property var pageTitles: [qsTr("Character"), qsTr("Pose"), qsTr("Expressions"), qsTr("Speech"),
-                                       qsTr("Server"), qsTr("Puppeteer"), qsTr("Settings")]
-    readonly property int settingsPage: 6
+                                       qsTr("Look"), qsTr("Server"), qsTr("Puppeteer"), qsTr("Settings")]
+    readonly property int settingsPage: 7
     property int currentPage: 0
     readonly property int engineState: Studio.engine.state
 
@@ -130,6 +130,7 @@ ApplicationWindow {
                 }
                 ExpressionPanel {}
                 SpeechPanel {}
+                LookPanel {}
                 ServerPanel {}
                 PuppeteerPanel {}
                 SettingsPanel {}

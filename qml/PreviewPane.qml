@@ -2,6 +2,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import TalkingheadStudio
 
 // The always-visible preview: the manual pose rendered on the worker thread (latest wins), or the idle animation
@@ -192,6 +193,51 @@ Pane {
             }
         }
 
+        // Record / Stop: the animated character, rendered offline, to a video or a folder of PNG frames.
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            visible: root.animating || Studio.recorder.running
+            Button {
+                text: qsTr("Record…")
+                enabled: !Studio.recorder.running
+                onClicked: recordDialog.open()
+            }
+            SpinBox {
+                from: 1
+                to: 600
+                value: Math.round(Studio.recorder.duration)
+                editable: true
+                enabled: !Studio.recorder.running
+                Accessible.name: qsTr("Recording length in seconds")
+                textFromValue: (v, locale) => qsTr("%1 s").arg(v)
+                valueFromText: (text, locale) => parseInt(text)
+                onValueModified: Studio.recorder.duration = value
+            }
+            ProgressBar {
+                Layout.fillWidth: true
+                visible: Studio.recorder.running
+                value: Studio.recorder.progress
+                Accessible.name: qsTr("Recording progress")
+            }
+            Button {
+                text: qsTr("Stop")
+                visible: Studio.recorder.running
+                onClicked: Studio.recorder.cancel()
+            }
+        }
+        StatusMessage {
+            text: Studio.recorder.lastError
+            severity: "error"
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: !Studio.recorder.running && Studio.recorder.lastFile.length > 0
+            text: qsTr("Recorded to %1").arg(Studio.recorder.lastFile)
+            color: Theme.mutedText
+            elide: Text.ElideMiddle
+        }
+
         StatusMessage {
             text: Studio.preview.error
             severity: "error"
@@ -239,5 +285,13 @@ Pane {
 
     ImageDrop {
         anchors.fill: parent
+    }
+
+    FileDialog {
+        id: recordDialog
+        title: qsTr("Record the character")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("WebM video with transparency (*.webm)"), qsTr("MP4 video (*.mp4)")]
+        onAccepted: Studio.record(selectedFile)
     }
 }

@@ -33,6 +33,8 @@ APT_PACKAGES=(
   qml6-module-qtcore qml6-module-qtqml qml6-module-qtqml-models qml6-module-qt-labs-platform qml6-module-qt-labs-settings
   qt6-qpa-plugins qt6-image-formats-plugins gstreamer1.0-plugins-good
   libespeak-ng-dev espeak-ng xvfb xauth fonts-wqy-microhei python3-venv
+  # Recording (src/recording): FFmpeg's libraries encode VP9 with alpha (libvpx), H.264 (libx264), Opus and AAC.
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
   # The puppeteer's VMC source: OSC messages (liblo).
   liblo-dev
   # Node runs the SillyTavern extension's tests (node --test); nothing is fetched from npm for them.

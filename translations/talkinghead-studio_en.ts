@@ -524,6 +524,104 @@
     </message>
 </context>
 <context>
+    <name>LookEditor</name>
+    <message>
+        <source>HDR sci-fi hologram</source>
+        <translation>HDR sci-fi hologram</translation>
+    </message>
+    <message>
+        <source>Cheap camera, amber monitor</source>
+        <translation>Cheap camera, amber monitor</translation>
+    </message>
+    <message>
+        <source>HDR, cheap camera, 1980s VHS</source>
+        <translation>HDR, cheap camera, 1980s VHS</translation>
+    </message>
+</context>
+<context>
+    <name>LookPanel</name>
+    <message>
+        <source>Look</source>
+        <translation>Look</translation>
+    </message>
+    <message>
+        <source>Filters applied to every frame: the preview, the server&apos;s stream and recordings.</source>
+        <translation>Filters applied to every frame: the preview, the server&apos;s stream and recordings.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <source>Use preset</source>
+        <translation>Use preset</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation>Add filter</translation>
+    </message>
+    <message>
+        <source>No filters: frames are shown as rendered.</source>
+        <translation>No filters: frames are shown as rendered.</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>Move %1 up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>Move %1 down</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>From %1 to %2</translation>
+    </message>
+    <message>
+        <source>Load from _animator.json…</source>
+        <translation>Load from _animator.json…</translation>
+    </message>
+    <message>
+        <source>Save to _animator.json…</source>
+        <translation>Save to _animator.json…</translation>
+    </message>
+    <message>
+        <source>Load a look</source>
+        <translation>Load a look</translation>
+    </message>
+    <message>
+        <source>Animator settings (*.json)</source>
+        <translation>Animator settings (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the look</source>
+        <translation>Save the look</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Character</source>
@@ -556,6 +654,10 @@
     <message>
         <source>Puppeteer</source>
         <translation>Puppeteer</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Look</translation>
     </message>
 </context>
 <context>
@@ -736,6 +838,42 @@
     <message>
         <source>Rendering…</source>
         <translation>Rendering…</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <source>Recording length in seconds</source>
+        <translation>Recording length in seconds</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Recording progress</source>
+        <translation>Recording progress</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Recorded to %1</source>
+        <translation>Recorded to %1</translation>
+    </message>
+    <message>
+        <source>Record the character</source>
+        <translation>Record the character</translation>
+    </message>
+    <message>
+        <source>WebM video with transparency (*.webm)</source>
+        <translation>WebM video with transparency (*.webm)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 video (*.mp4)</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1808,21 @@
     <message>
         <source>Start the puppeteer first.</source>
         <translation>Start the puppeteer first.</translation>
+    </message>
+</context>
+<context>
+    <name>ths::RecordingController</name>
+    <message>
+        <source>A recording is already running.</source>
+        <translation>A recording is already running.</translation>
+    </message>
+    <message>
+        <source>Load the models and a character first.</source>
+        <translation>Load the models and a character first.</translation>
+    </message>
+    <message>
+        <source>Recording cancelled.</source>
+        <translation>Recording cancelled.</translation>
     </message>
 </context>
 <context>

@@ -523,6 +523,104 @@
     </message>
 </context>
 <context>
+    <name>LookEditor</name>
+    <message>
+        <source>HDR sci-fi hologram</source>
+        <translation>HDR SF ホログラム</translation>
+    </message>
+    <message>
+        <source>Cheap camera, amber monitor</source>
+        <translation>安いカメラとアンバーモニター</translation>
+    </message>
+    <message>
+        <source>HDR, cheap camera, 1980s VHS</source>
+        <translation>HDR・安いカメラ・1980 年代の VHS</translation>
+    </message>
+</context>
+<context>
+    <name>LookPanel</name>
+    <message>
+        <source>Look</source>
+        <translation>ルック</translation>
+    </message>
+    <message>
+        <source>Filters applied to every frame: the preview, the server&apos;s stream and recordings.</source>
+        <translation>すべてのフレームにかかるフィルター：プレビュー、サーバーのストリーム、録画。</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Use preset</source>
+        <translation>プリセットを使う</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>フィルター</translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation>フィルターを追加</translation>
+    </message>
+    <message>
+        <source>No filters: frames are shown as rendered.</source>
+        <translation>フィルターなし：レンダリングしたままのフレームを表示します。</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>%1 を上へ移動</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>%1 を下へ移動</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>%1 から %2 まで</translation>
+    </message>
+    <message>
+        <source>Load from _animator.json…</source>
+        <translation>_animator.json から読み込む…</translation>
+    </message>
+    <message>
+        <source>Save to _animator.json…</source>
+        <translation>_animator.json に保存…</translation>
+    </message>
+    <message>
+        <source>Load a look</source>
+        <translation>ルックを読み込む</translation>
+    </message>
+    <message>
+        <source>Animator settings (*.json)</source>
+        <translation>アニメーター設定 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the look</source>
+        <translation>ルックを保存</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Character</source>
@@ -555,6 +653,10 @@
     <message>
         <source>Puppeteer</source>
         <translation>パペッティア</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>ルック</translation>
     </message>
 </context>
 <context>
@@ -735,6 +837,42 @@
     <message>
         <source>Rendering…</source>
         <translation>レンダリング中…</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>録画…</translation>
+    </message>
+    <message>
+        <source>Recording length in seconds</source>
+        <translation>録画の長さ（秒）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Recording progress</source>
+        <translation>録画の進み具合</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Recorded to %1</source>
+        <translation>%1 に録画しました</translation>
+    </message>
+    <message>
+        <source>Record the character</source>
+        <translation>キャラクターを録画</translation>
+    </message>
+    <message>
+        <source>WebM video with transparency (*.webm)</source>
+        <translation>透過付き WebM 動画 (*.webm)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 動画 (*.mp4)</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1805,21 @@
     <message>
         <source>Start the puppeteer first.</source>
         <translation>先にパペッティアを開始してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ths::RecordingController</name>
+    <message>
+        <source>A recording is already running.</source>
+        <translation>録画はすでに実行中です。</translation>
+    </message>
+    <message>
+        <source>Load the models and a character first.</source>
+        <translation>先にモデルとキャラクターを読み込んでください。</translation>
+    </message>
+    <message>
+        <source>Recording cancelled.</source>
+        <translation>録画を取り消しました。</translation>
     </message>
 </context>
 <context>

@@ -523,6 +523,104 @@
     </message>
 </context>
 <context>
+    <name>LookEditor</name>
+    <message>
+        <source>HDR sci-fi hologram</source>
+        <translation>HDR 科幻全息</translation>
+    </message>
+    <message>
+        <source>Cheap camera, amber monitor</source>
+        <translation>廉价摄像机，琥珀色显示器</translation>
+    </message>
+    <message>
+        <source>HDR, cheap camera, 1980s VHS</source>
+        <translation>HDR、廉价摄像机、1980 年代录像带</translation>
+    </message>
+</context>
+<context>
+    <name>LookPanel</name>
+    <message>
+        <source>Look</source>
+        <translation>画面效果</translation>
+    </message>
+    <message>
+        <source>Filters applied to every frame: the preview, the server&apos;s stream and recordings.</source>
+        <translation>应用于每一帧的滤镜：预览、服务器的视频流和录制。</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Use preset</source>
+        <translation>使用预设</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>滤镜</translation>
+    </message>
+    <message>
+        <source>Add filter</source>
+        <translation>添加滤镜</translation>
+    </message>
+    <message>
+        <source>No filters: frames are shown as rendered.</source>
+        <translation>没有滤镜：画面按渲染结果显示。</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>将 %1 上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>将 %1 下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Load from _animator.json…</source>
+        <translation>从 _animator.json 载入…</translation>
+    </message>
+    <message>
+        <source>Save to _animator.json…</source>
+        <translation>保存到 _animator.json…</translation>
+    </message>
+    <message>
+        <source>Load a look</source>
+        <translation>载入画面效果</translation>
+    </message>
+    <message>
+        <source>Animator settings (*.json)</source>
+        <translation>动画设置 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the look</source>
+        <translation>保存画面效果</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Character</source>
@@ -555,6 +653,10 @@
     <message>
         <source>Puppeteer</source>
         <translation>面部驱动</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>画面效果</translation>
     </message>
 </context>
 <context>
@@ -735,6 +837,42 @@
     <message>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <source>Recording length in seconds</source>
+        <translation>录制时长（秒）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Recording progress</source>
+        <translation>录制进度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Recorded to %1</source>
+        <translation>已录制到 %1</translation>
+    </message>
+    <message>
+        <source>Record the character</source>
+        <translation>录制角色</translation>
+    </message>
+    <message>
+        <source>WebM video with transparency (*.webm)</source>
+        <translation>带透明度的 WebM 视频 (*.webm)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
     </message>
 </context>
 <context>
@@ -1667,6 +1805,21 @@
     <message>
         <source>Start the puppeteer first.</source>
         <translation>请先启动面部驱动。</translation>
+    </message>
+</context>
+<context>
+    <name>ths::RecordingController</name>
+    <message>
+        <source>A recording is already running.</source>
+        <translation>已有录制正在进行。</translation>
+    </message>
+    <message>
+        <source>Load the models and a character first.</source>
+        <translation>请先载入模型和角色。</translation>
+    </message>
+    <message>
+        <source>Recording cancelled.</source>
+        <translation>录制已取消。</translation>
     </message>
 </context>
 <context>

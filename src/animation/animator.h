@@ -27,7 +27,7 @@
 #include "animation/clock.h"
 #include "animation/emotion_templates.h"
 #include "animation/mouth_shape.h"
-#include "animation/random_source.h"
+#include "core/random_source.h"
 #include "animation/sway_driver.h"
 #include "animation/talking_driver.h"
 #include "pose/pose.h"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "animation/animator_settings.h"
 
+#include "look/filter_catalog.h"
+
 #include "core/json_file.h"
 #include "core/log_text.h"
 
@@ -106,37 +108,6 @@ std::optional<QString> morphName(const QJsonValue &value, const QString &field, 
     return name;
 }
 
-bool checkChain(const QJsonValue &value, QString *error)
-{
-    if (!value.isArray()) {
-        *error = QStringLiteral("postprocessor_chain: expected a list of [filter_name, {param: value}], got %1")
-                     .arg(typeName(value));
-        return false;
-    }
-    const QJsonArray chain = value.toArray();
-    for (qsizetype i = 0; i < chain.size(); ++i) {
-        const QString field = QStringLiteral("postprocessor_chain[%1]").arg(i);
-        const QJsonValue element = chain.at(i);
-        const QJsonArray pair = element.toArray();
-        if (!element.isArray() || pair.isEmpty() || pair.size() > 2) {
-            *error = QStringLiteral("%1: expected [filter_name, {param: value}], got %2")
-                         .arg(field, element.isArray() ? QStringLiteral("a list of %1 items").arg(pair.size())
-                                                       : typeName(element));
-            return false;
-        }
-        if (!pair.at(0).isString() || pair.at(0).toString().isEmpty()) {
-            *error = QStringLiteral("%1[0]: expected a filter name (a non-empty string), got %2")
-                         .arg(field, typeName(pair.at(0)));
-            return false;
-        }
-        if (pair.size() == 2 && !pair.at(1).isObject()) {
-            *error = QStringLiteral("%1[1]: expected the filter's parameters as an object, got %2")
-                         .arg(field, typeName(pair.at(1)));
-            return false;
-        }
-    }
-    return true;
-}
 
 } // namespace
 
@@ -237,7 +208,8 @@ std::optional<AnimatorSettings> AnimatorSettings::fromJson(const QJsonObject &js
     }
 
     if (json.contains(kPostprocessorChain)) {
-        if (!checkChain(json.value(kPostprocessorChain), &message))
+        // Every filter, parameter, type and range, by the look's one parser.
+        if (!look::parseChain(json.value(kPostprocessorChain), &message, kPostprocessorChain))
             return fail();
         s.postprocessorChain = json.value(kPostprocessorChain).toArray();
     }

@@ -32,9 +32,8 @@
 // sway_micro_strength       0.02      [0, 1]           Largest random jitter added to the sway target per 1/25 s.
 // breathing_cycle_duration  4.0       [0.1, 3600] s    Duration of one full breath.
 // postprocessor_chain       []        list             Ordered filter chain, each element [name, {param: value}]
-//                                                      (the params object may be omitted). Only the shape is
-//                                                      checked here; filter and parameter names belong to the
-//                                                      postprocessor.
+//                                                      (the params object may be omitted); every filter name,
+//                                                      parameter, type and range is checked (look/filter_catalog.h).
 //
 // Numbers may be JSON integers or floats; a boolean or string where a number is expected is an error.
 

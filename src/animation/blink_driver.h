@@ -8,7 +8,7 @@
 // the pose interpolator then reopens them toward the emotion's value over the next frames.
 
 #include "animation/animator_settings.h"
-#include "animation/random_source.h"
+#include "core/random_source.h"
 #include "pose/pose.h"
 
 #include <optional>

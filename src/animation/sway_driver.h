@@ -13,7 +13,7 @@
 // does not depend on the frame rate.
 
 #include "animation/animator_settings.h"
-#include "animation/random_source.h"
+#include "core/random_source.h"
 #include "pose/pose.h"
 
 #include <QList>

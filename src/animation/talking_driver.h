@@ -15,7 +15,7 @@
 
 #include "animation/animator_settings.h"
 #include "animation/mouth_shape.h"
-#include "animation/random_source.h"
+#include "core/random_source.h"
 #include "pose/pose.h"
 
 #include <array>

@@ -2,11 +2,13 @@
 // `bench`: rendering speed on random full poses and on rotation-only poses, with the per-network split and the time
 // from process start to the first frame.
 
+#include "app/bench_look.h"
 #include "app/character_image.h"
 #include "app/commands.h"
 #include "app/data_locations.h"
 #include "app/poser_options.h"
 #include "app/process_clock.h"
+#include "look/chain_file.h"
 #include "tha3/engine_error.h"
 
 #include <QCommandLineParser>
@@ -14,6 +16,7 @@
 #include <QRandomGenerator>
 
 #include <cstdio>
+#include <optional>
 
 namespace ths {
 
@@ -50,6 +53,9 @@ int runBenchCommand(const QStringList &args)
     parser.addOptions({
         {QStringLiteral("image"), QStringLiteral("The character image."), QStringLiteral("PNG"), defaultCharacterImage()},
         {QStringLiteral("frames"), QStringLiteral("Frames to time per mode (default 10)."), QStringLiteral("N"), QStringLiteral("10")},
+        {QStringLiteral("postprocess"), QStringLiteral("Time this look instead (a postprocessor_chain, or an animator "
+                                                       "settings file with one) on the character's rendered frame."),
+         QStringLiteral("CHAIN.json")},
     });
     addPoserOptions(parser);
     parser.process(QStringList{QStringLiteral("talkinghead-studio bench")} + args);
@@ -64,6 +70,15 @@ int runBenchCommand(const QStringList &args)
     const auto image = loadCharacterImage(parser.value(QStringLiteral("image")));
     if (!image)
         return 1;
+    std::optional<look::LookChain> chain;
+    if (parser.isSet(QStringLiteral("postprocess"))) {
+        QString error;
+        chain = look::readChainFile(parser.value(QStringLiteral("postprocess")), &error);
+        if (!chain) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
 
     try {
         QElapsedTimer loadTimer;
@@ -77,6 +92,10 @@ int runBenchCommand(const QStringList &args)
                     secondsSinceProcessStart(), loadMs, poser.lastTimings().total, qPrintable(poser.deviceName()),
                     tha3::precisionName(poser.precision()), options->threads);
         printPoserNotices(poser);
+        if (chain) {
+            benchLook(*chain, poser.render(Pose()), std::max(frames, 50));
+            return 0;
+        }
 
         QRandomGenerator rng(42);
         for (const bool rotationOnly : {false, true}) {

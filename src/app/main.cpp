@@ -34,6 +34,7 @@ const Command kCommands[] = {
     {"check-image", "validate a character image and print the report", ths::runCheckImageCommand},
     {"lipsync", "analyse speech audio into a mouth timeline (JSON, every 10 ms)", ths::runLipsyncCommand},
     {"say", "speak text with espeak-ng to WAV plus its mouth timeline", ths::runSayCommand},
+    {"record", "record the animated character to WebM (alpha), MP4 or PNG frames", ths::runRecordCommand},
     {"bench", "measure rendering speed (fps, ms per frame, per-network split)", ths::runBenchCommand},
     {"st-install", "install the SillyTavern extension into a SillyTavern folder (1.13 and newer)", ths::runStInstallCommand},
 };

@@ -17,6 +17,7 @@
 #include "animation/talking_driver.h"
 #include "live/atlas_cell.h"
 #include "live/speech_atlas.h"
+#include "look/live_look.h"
 #include "mocap/puppeteer.h"
 
 #include <QDateTime>
@@ -120,6 +121,7 @@ struct LiveCharacter::Impl : GuardedState {
     QString modelName;
     std::shared_ptr<SteadyClock> clock = std::make_shared<SteadyClock>();
     Animator animator{clock};
+    LiveLook look{clock->now()}; // the animator settings' postprocessor_chain (render thread only)
 
     // Plays `timeline` as the mouth from `startAtEpochMs` (or now), on the animator's clock.
     void playMouth(const MouthTimeline &timeline, std::optional<qint64> startAtEpochMs)
@@ -386,6 +388,7 @@ struct LiveCharacter::Impl : GuardedState {
                 bool rendered = true;
                 QImage frame = frameFor(animated, *poser, useAtlas, &cell, &rendered);
                 frame = cropped(frame, cell, animator.settings().cropRect(frame.size()));
+                frame = look.apply(frame, animator.settings().postprocessorChain, clock->now());
                 const double ms = timer.nsecsElapsed() / 1e6;
                 const auto now = Clock::now();
                 const NetworkTimings timings = poser->lastTimings(); // copied here so that status() never waits

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio/studio.h"
 
+#include "animation/animator.h"
 #include "core/local_file_path.h"
 #include "engine/poser.h"
 #include "live/live_character.h"
@@ -36,6 +37,8 @@ Studio::Studio(const StudioOptions &options, QObject *parent)
     , m_server(new ServerController(true, this))
     , m_puppeteer(new PuppeteerController(true, this))
     , m_speech(new SpeechController(true, this))
+    , m_look(new LookEditor(this))
+    , m_recorder(new RecordingController(this))
 {
     m_engine->setModelsDirs(options.modelsDirs);
     // Command-line values win for this run; the saved settings otherwise.
@@ -53,6 +56,7 @@ Studio::~Studio()
     m_speech->stop();
     m_server->setLiveCharacter(nullptr);
     m_speech->setLiveCharacter(nullptr);
+    m_look->setLiveCharacter(nullptr);
     m_puppeteer->setLiveCharacter(nullptr);
 }
 
@@ -80,6 +84,15 @@ QString Studio::version() const
     return QCoreApplication::applicationVersion();
 }
 
+bool Studio::record(const QUrl &file)
+{
+    LiveCharacter *live = m_live->character();
+    const AnimatorSettings settings = live ? live->animator().settings() : AnimatorSettings();
+    const QString emotion = live ? live->animator().emotion() : QStringLiteral("neutral");
+    const QImage image = m_character->usable() ? m_character->image() : QImage();
+    return m_recorder->start(file.isLocalFile() ? file.toLocalFile() : file.toString(), m_engine->poser(), image, settings, emotion);
+}
+
 void Studio::wire()
 {
     connect(m_engine, &EngineController::poserChanged, this, [this] {
@@ -97,6 +110,7 @@ void Studio::wire()
             m_server->stop();
         m_server->setLiveCharacter(m_live->character());
         m_speech->setLiveCharacter(m_live->character());
+        m_look->setLiveCharacter(m_live->character());
         m_puppeteer->setLiveCharacter(m_live->character());
         if (serving)
             m_server->start();

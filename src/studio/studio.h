@@ -10,6 +10,8 @@
 #include "studio/engine_controller.h"
 #include "studio/expression_library.h"
 #include "studio/live_preview.h"
+#include "studio/look_editor.h"
+#include "studio/recording_controller.h"
 #include "studio/pose_editor_model.h"
 #include "studio/preview_renderer.h"
 #include "studio/puppeteer_controller.h"
@@ -58,6 +60,8 @@ class Studio : public QObject
     Q_PROPERTY(ths::ServerController *server READ server CONSTANT)
     Q_PROPERTY(ths::PuppeteerController *puppeteer READ puppeteer CONSTANT)
     Q_PROPERTY(ths::SpeechController *speech READ speech CONSTANT)
+    Q_PROPERTY(ths::LookEditor *look READ look CONSTANT)
+    Q_PROPERTY(ths::RecordingController *recorder READ recorder CONSTANT)
     Q_PROPERTY(ths::StudioSettings *settings READ settings CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
 
@@ -83,6 +87,8 @@ public:
     ServerController *server() const { return m_server; }
     PuppeteerController *puppeteer() const { return m_puppeteer; }
     SpeechController *speech() const { return m_speech; }
+    LookEditor *look() const { return m_look; }
+    RecordingController *recorder() const { return m_recorder; }
     StudioSettings *settings() const { return m_settings; }
     LanguageSwitcher *languageSwitcher() const { return m_language; }
     QString version() const;
@@ -93,6 +99,9 @@ public:
     Q_INVOKABLE bool saveExpression(const QString &name);
     // Renders every library expression into `folder` (PNG + JSON + _emotions.json) with the exporter.
     Q_INVOKABLE bool exportExpressions(const QUrl &folder);
+    // Records the animated preview (its settings, look and emotion) to `file` (.webm, .mp4 or a new folder) with
+    // the recorder's duration and fps; the result comes with recorder.finished.
+    Q_INVOKABLE bool record(const QUrl &file);
 
 Q_SIGNALS:
     // Something the user should see that has no panel of its own (e.g. export refused: no character).
@@ -118,6 +127,8 @@ private:
     ServerController *m_server;
     PuppeteerController *m_puppeteer;
     SpeechController *m_speech;
+    LookEditor *m_look;
+    RecordingController *m_recorder;
 };
 
 } // namespace ths

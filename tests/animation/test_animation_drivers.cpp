@@ -5,7 +5,7 @@
 #include "animation/blink_driver.h"
 #include "animation/breathing_driver.h"
 #include "animation/pose_interpolator.h"
-#include "animation/random_source.h"
+#include "core/random_source.h"
 #include "animation/sway_driver.h"
 #include "animation/talking_driver.h"
 

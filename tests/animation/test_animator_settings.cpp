@@ -94,7 +94,7 @@ private Q_SLOTS:
         QString error;
         const auto s = AnimatorSettings::fromJson(
             parse(R"({"target_fps": 20, "sway_macro_strength": 0.3, "sway_morphs": [],
-                      "postprocessor_chain": [["bloom", {}], ["scanlines", {"dynamic": false}], ["noise"]]})"),
+                      "postprocessor_chain": [["bloom", {}], ["scanlines", {"dynamic": false}], ["alphanoise"]]})"),
             server, &error);
         QVERIFY2(s, qPrintable(error));
         QCOMPARE(s->targetFps, 20.0);
@@ -180,6 +180,11 @@ private Q_SLOTS:
         QTest::newRow("chain name number") << R"({"postprocessor_chain": [[1, {}]]})" << "postprocessor_chain[0][0]";
         QTest::newRow("chain params list") << R"({"postprocessor_chain": [["bloom", []]]})"
                                            << "postprocessor_chain[0][1]";
+        // Filters, parameters and values are the look's (tests/look/test_look_chain.cpp has them all).
+        QTest::newRow("chain unknown filter") << R"({"postprocessor_chain": [["no_such_filter", {}]]})"
+                                              << "postprocessor_chain[0][0]";
+        QTest::newRow("chain out of range") << R"({"postprocessor_chain": [["bloom", {}], ["banding", {}], ["vignetting", {"strength": 2}]]})"
+                                            << "postprocessor_chain[2].strength";
     }
 
     void invalidValuesAreRejected()

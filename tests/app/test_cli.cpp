@@ -146,6 +146,49 @@ private Q_SLOTS:
         QVERIFY(QImage(QDir(out).filePath(QStringLiteral("smile.png"))) != QImage(QDir(out).filePath(QStringLiteral("turn.png"))));
     }
 
+    void recordRejectsBadArguments()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("clip.webm"));
+        Result r = run({QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--output is required")), qPrintable(r.err));
+        r = run({QStringLiteral("record"), QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--output"), dir.filePath(QStringLiteral("clip.avi"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("expected a .webm or .mp4 file, or a directory")), qPrintable(r.err));
+        r = run({QStringLiteral("record"), QStringLiteral("--output"), out});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--duration is required without --say or --audio")), qPrintable(r.err));
+        r = run({QStringLiteral("record"), QStringLiteral("--output"), out, QStringLiteral("--say"), QStringLiteral("hi"),
+                 QStringLiteral("--audio"), QStringLiteral("x.wav")});
+        QCOMPARE(r.exitCode, 2);
+        r = run({QStringLiteral("record"), QStringLiteral("--output"), out, QStringLiteral("--duration"), QStringLiteral("1"),
+                 QStringLiteral("--fps"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 2);
+        // A character's _animator.json with a broken look: the file and the field are named.
+        const QString settings = writeFile(dir, QStringLiteral("_animator.json"),
+                                           R"({"postprocessor_chain": [["bloom", {}], ["scanlines", {"channel": "R"}]]})");
+        r = run({QStringLiteral("record"), QStringLiteral("--output"), out, QStringLiteral("--duration"), QStringLiteral("1"),
+                 QStringLiteral("--animator-settings"), settings});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(settings) && r.err.contains(QStringLiteral("postprocessor_chain[1].channel: expected one of \"Y\", \"A\"")),
+                 qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void benchTimesALook()
+    {
+        THS_REQUIRE_REAL_WEIGHTS();
+        const Result r = run({QStringLiteral("bench"), QStringLiteral("--frames"), QStringLiteral("1"), QStringLiteral("--postprocess"),
+                              QStringLiteral(THS_SOURCE_DIR "/data/looks/vhs_1980s.json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const char *filter : {"bloom", "analog_lowres", "lumanoise", "analog_badhsync", "analog_vhsglitches",
+                                   "analog_vhstracking", "banding", "scanlines"})
+            QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("look filter [0-9] %1: ms_per_frame=[0-9.]+").arg(QLatin1String(filter)))),
+                     qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("look total: ms_per_frame=[0-9.]+"))), qPrintable(r.out));
+    }
+
     void benchPrintsFigures()
     {
         THS_REQUIRE_REAL_WEIGHTS();

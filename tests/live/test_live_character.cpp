@@ -157,6 +157,37 @@ private Q_SLOTS:
         QVERIFY(m_live->loadEmotionTemplates(QJsonObject{}).ok());
     }
 
+    // The animator settings' postprocessor_chain applies to every frame; a bad one is refused with the element and
+    // field, and the frames go on as they were.
+    void lookAppliesToFrames()
+    {
+        const auto maxAlpha = [](const QImage &frame, int parity) {
+            int best = 0;
+            for (int y = parity; y < frame.height(); y += 2)
+                for (int x = 0; x < frame.width(); ++x)
+                    best = std::max(best, int(frame.constScanLine(y)[4 * x + 3]));
+            return best;
+        };
+        const QJsonArray bad{QJsonArray{QStringLiteral("translucency"), QJsonObject{{QStringLiteral("alpha"), 2}}}};
+        const BackendResult refused = m_live->loadAnimatorSettings(QJsonObject{{QStringLiteral("postprocessor_chain"), bad}});
+        QCOMPARE(refused.error, QStringLiteral("postprocessor_chain[0].alpha: expected a number in [0, 1], got 2"));
+        QSignalSpy spy(m_live.get(), &TalkingheadBackend::frameRendered);
+        m_live->addDemand(DemandSource::StreamViewers);
+        const QImage plain = nextFrame(*m_live, spy);
+        QCOMPARE(maxAlpha(plain, 0), 255);
+
+        const QJsonArray chain{QJsonArray{QStringLiteral("translucency"), QJsonObject{{QStringLiteral("alpha"), 0.5}}},
+                               QJsonArray{QStringLiteral("scanlines"), QJsonObject{{QStringLiteral("dynamic"), false},
+                                                                                    {QStringLiteral("channel"), QStringLiteral("A")}}}};
+        QVERIFY(m_live->loadAnimatorSettings(QJsonObject{{QStringLiteral("postprocessor_chain"), chain}}).ok());
+        nextFrame(*m_live, spy); // may have been rendered before the settings arrived
+        const QImage looked = nextFrame(*m_live, spy);
+        m_live->removeDemand(DemandSource::StreamViewers);
+        QCOMPARE(maxAlpha(looked, 0), 64);  // 255 × 0.5 × 0.5
+        QCOMPARE(maxAlpha(looked, 1), 128); // 255 × 0.5
+        QVERIFY(m_live->loadAnimatorSettings(QJsonObject{}).ok());
+    }
+
     // The pacing wait (here a second long) ends as soon as a new character arrives: the next frame already shows
     // it. It used to sleep to the end, whatever came (a tiny target_fps meant a 35-day sleep).
     void newCharacterCutsThePacingWaitShort()

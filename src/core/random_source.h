@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Seeded random numbers shared by the animation drivers, so that a given seed and clock replay the same frames.
+// Seeded random numbers for the animation drivers and the look's dynamic filters, so that a given seed and clock replay
+// the same frames.
 
 #include <QRandomGenerator>
 
