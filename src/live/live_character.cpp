@@ -141,7 +141,8 @@ struct LiveCharacter::Impl : GuardedState {
 
     QImage pendingImage;         // a new character for the render thread to install
     QImage image;                // the installed character (render thread only)
-    bool hasImage = false;
+    bool hasImage = false;       // the render thread has installed a character
+    bool imageGiven = false;     // a character was given (status "loaded" from the moment the load succeeds)
     bool paused = true;          // unloaded (or never loaded): no rendering, streams keep the last frame
     bool demand = false;
     bool oneFrameWanted = false; // a load or set_emotion while nobody watches still refreshes the current frame
@@ -446,6 +447,7 @@ struct LiveCharacter::Impl : GuardedState {
     {
         update([&] {
             pendingImage = newImage;
+            imageGiven = true;
             paused = !start;
             oneFrameWanted = true;
             lastError.clear();
@@ -677,7 +679,7 @@ QJsonObject LiveCharacter::status() const
     QJsonObject status{
         {QStringLiteral("model"), d->poser ? QJsonValue(d->modelName) : QJsonValue()},
         {QStringLiteral("device"), d->poser ? QJsonValue(d->poser->deviceName()) : QJsonValue()},
-        {QStringLiteral("loaded"), d->hasImage || !d->pendingImage.isNull()},
+        {QStringLiteral("loaded"), d->imageGiven},
         {QStringLiteral("paused"), d->paused},
         {QStringLiteral("emotion"), d->animator.emotion()},
         {QStringLiteral("talking"), d->animator.isTalking()},
