@@ -2,6 +2,7 @@
 #include "api/api_service.h"
 
 #include "classify/emotion_classifier.h"
+#include "core/json_file.h"
 #include "core/log_text.h"
 #include "api/frame_hub.h"
 #include "api/multipart_parser.h"
@@ -23,20 +24,6 @@ namespace {
 
 const QString kClassify = QStringLiteral("classify");
 const QString kTalkinghead = QStringLiteral("talkinghead");
-
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("nothing");
-}
 
 // The body as JSON (object or array); nullopt with a 400 in *error otherwise.
 std::optional<QJsonValue> jsonBody(const ApiRequest &request, ApiResponse *error)
@@ -64,7 +51,7 @@ std::optional<QJsonObject> jsonObjectBody(const ApiRequest &request, ApiResponse
     if (value->isArray() && emptyArrayIsEmptyObject && value->toArray().isEmpty())
         return QJsonObject();
     if (!value->isObject()) {
-        *error = ApiResponse::error(400, QStringLiteral("expected a JSON object, got %1").arg(typeName(*value)));
+        *error = ApiResponse::error(400, QStringLiteral("expected a JSON object, got %1").arg(jsonTypeName(*value)));
         return std::nullopt;
     }
     return value->toObject();
@@ -77,7 +64,7 @@ std::optional<QString> stringField(const QJsonObject &object, const QString &fie
         return v.toString();
     *error = v.isUndefined()
                  ? ApiResponse::error(400, QStringLiteral("\"%1\" is required (a string)").arg(field), field)
-                 : ApiResponse::error(400, QStringLiteral("\"%1\" must be a string, got %2").arg(field, typeName(v)), field);
+                 : ApiResponse::error(400, QStringLiteral("\"%1\" must be a string, got %2").arg(field, jsonTypeName(v)), field);
     return std::nullopt;
 }
 
@@ -561,7 +548,7 @@ ApiResponse ApiService::loadEmotionTemplates(const ApiRequest &request)
     if (!body)
         return error;
     if (!body->isObject() && !body->isArray())
-        return ApiResponse::error(400, QStringLiteral("expected a JSON object of emotion templates, got %1").arg(typeName(*body)));
+        return ApiResponse::error(400, QStringLiteral("expected a JSON object of emotion templates, got %1").arg(jsonTypeName(*body)));
     if (body->isArray() && !body->toArray().isEmpty())
         return ApiResponse::error(400, QStringLiteral("expected a JSON object of emotion templates; an array is only "
                                                       "accepted empty (= reset), this one has %1 elements")

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 #include <optional>
@@ -14,6 +15,9 @@
 namespace ths {
 
 std::optional<QJsonDocument> readJsonFile(const QString &path, QString *error);
+
+// What a JSON value is, for error messages: "a number", "an array", "null", …
+QString jsonTypeName(const QJsonValue &value);
 
 // A file whose top level is a `Root` (QJsonObject or QJsonArray), parsed by `parse(root, &message)` (a fromJson that
 // returns an optional and says why in `message`). Every error names the file: "<path>: <shapeError>" when the top

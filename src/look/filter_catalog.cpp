@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "look/filter_catalog.h"
 
+#include "core/json_file.h"
+
 #include <QJsonObject>
 
 #include <cmath>
@@ -105,20 +107,6 @@ std::vector<FilterSpec> makeCatalog()
         {K::Scanlines, "scanlines", true,
          {integer("field", 0, 0, 1), flag("dynamic", true), choice("channel", {QStringLiteral("Y"), QStringLiteral("A")})}},
     };
-}
-
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("a list");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("nothing");
 }
 
 QString bound(double v)
@@ -269,7 +257,7 @@ const std::array<double, 3> &FilterStep::rgb(const char *name) const
 std::optional<LookChain> parseChain(const QJsonValue &json, QString *error, const QString &fieldName)
 {
     if (!json.isArray()) {
-        *error = QStringLiteral("%1: expected a list of [filter_name, {param: value}], got %2").arg(fieldName, typeName(json));
+        *error = QStringLiteral("%1: expected a list of [filter_name, {param: value}], got %2").arg(fieldName, jsonTypeName(json));
         return std::nullopt;
     }
     const QJsonArray list = json.toArray();
@@ -280,11 +268,11 @@ std::optional<LookChain> parseChain(const QJsonValue &json, QString *error, cons
         const QJsonArray pair = element.toArray();
         if (!element.isArray() || pair.isEmpty() || pair.size() > 2) {
             *error = QStringLiteral("%1: expected [filter_name, {param: value}], got %2")
-                         .arg(field, element.isArray() ? QStringLiteral("a list of %1 items").arg(pair.size()) : typeName(element));
+                         .arg(field, element.isArray() ? QStringLiteral("a list of %1 items").arg(pair.size()) : jsonTypeName(element));
             return std::nullopt;
         }
         if (!pair.at(0).isString()) {
-            *error = QStringLiteral("%1[0]: expected a filter name (a string), got %2").arg(field, typeName(pair.at(0)));
+            *error = QStringLiteral("%1[0]: expected a filter name (a string), got %2").arg(field, jsonTypeName(pair.at(0)));
             return std::nullopt;
         }
         const FilterSpec *spec = findFilter(pair.at(0).toString());
@@ -297,7 +285,7 @@ std::optional<LookChain> parseChain(const QJsonValue &json, QString *error, cons
             return std::nullopt;
         }
         if (pair.size() == 2 && !pair.at(1).isObject()) {
-            *error = QStringLiteral("%1[1]: expected the filter's parameters as an object, got %2").arg(field, typeName(pair.at(1)));
+            *error = QStringLiteral("%1[1]: expected the filter's parameters as an object, got %2").arg(field, jsonTypeName(pair.at(1)));
             return std::nullopt;
         }
         const QJsonObject params = pair.at(1).toObject();
@@ -320,7 +308,7 @@ std::optional<LookChain> parseChain(const QJsonValue &json, QString *error, cons
             if (!value) {
                 *error = QStringLiteral("%1.%2: %3, got %4")
                              .arg(field, it.key(), expected(spec->params[k]),
-                                  it.value().isDouble() ? bound(it.value().toDouble()) : typeName(it.value()));
+                                  it.value().isDouble() ? bound(it.value().toDouble()) : jsonTypeName(it.value()));
                 return std::nullopt;
             }
             step.values[k] = *value;

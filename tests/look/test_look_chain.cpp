@@ -110,7 +110,7 @@ private Q_SLOTS:
         QTest::newRow("even kernel") << R"([["analog_lowres",{"kernel_size":4}]])"
             << "postprocessor_chain[0].kernel_size: expected an odd integer in [1, 31], got 4";
         QTest::newRow("short colour") << R"([["desaturate",{"tint_rgb":[1,0.5]}]])"
-            << "postprocessor_chain[0].tint_rgb: expected [r, g, b], each a number in [0, 1], got a list";
+            << "postprocessor_chain[0].tint_rgb: expected [r, g, b], each a number in [0, 1], got an array";
         QTest::newRow("null where not allowed") << R"([["analog_badhsync",{"amplitude1":null}]])"
             << "postprocessor_chain[0].amplitude1: expected a number in [-1, 1], got null";
         QTest::newRow("empty name") << R"([["alphanoise",{"name":""}]])"
@@ -126,7 +126,7 @@ private Q_SLOTS:
         QTest::newRow("three items") << R"([["bloom",{},{}]])"
             << "postprocessor_chain[0]: expected [filter_name, {param: value}], got a list of 3 items";
         QTest::newRow("params not an object") << R"([["bloom",[]]])"
-            << "postprocessor_chain[0][1]: expected the filter's parameters as an object, got a list";
+            << "postprocessor_chain[0][1]: expected the filter's parameters as an object, got an array";
         QTest::newRow("name not a string") << R"([[3,{}]])"
             << "postprocessor_chain[0][0]: expected a filter name (a string), got a number";
     }
