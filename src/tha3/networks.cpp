@@ -551,26 +551,38 @@ torch::Tensor EditorImpl::fusedHeads(const torch::Tensor &x)
     return at::conv2d(x, m_fusedWeight, m_fusedBias, 1, 1);
 }
 
+namespace {
+// The editor's output stage op by op, from its heads' activated outputs: [out, alpha, color_change, warped, out_grid].
+std::vector<torch::Tensor> editorOutputs(const torch::Tensor &alpha, const torch::Tensor &colorChange,
+                                         const torch::Tensor &gridDelta, const torch::Tensor &gridChange,
+                                         const torch::Tensor &original)
+{
+    const torch::Tensor outGrid = gridChange + gridDelta;
+    const torch::Tensor warpedOut = applyGridChange(outGrid, original);
+    const torch::Tensor out = applyColorChange(alpha, colorChange, warpedOut);
+    return {out, alpha, colorChange, warpedOut, outGrid};
+}
+} // namespace
+
+std::vector<torch::Tensor> EditorImpl::outputsFromFusedHeads(const torch::Tensor &heads, const torch::Tensor &gridChange,
+                                                             const torch::Tensor &original)
+{
+    // Contiguous planes: the activations below run several times faster than on channels-last slices.
+    const torch::Tensor y = heads.contiguous();
+    return editorOutputs(m_alpha->activation(y.narrow(1, 4, 4)), m_color->activation(y.narrow(1, 0, 4)), y.narrow(1, 8, 2),
+                         gridChange, original);
+}
+
 std::vector<torch::Tensor> EditorImpl::forward(const torch::Tensor &original, const torch::Tensor &warped,
                                                const torch::Tensor &gridChange, const torch::Tensor &pose)
 {
     const torch::Tensor x = features(original, warped, gridChange, pose);
-    torch::Tensor gridDelta, cc, a;
-    if (m_exact) {
-        gridDelta = m_grid->forward(x);
-        cc = m_color->forward(x);
-        a = m_alpha->forward(x);
-    } else {
-        // Contiguous planes: the activations below run several times faster than on channels-last slices.
-        const torch::Tensor y = fusedHeads(x).contiguous();
-        cc = m_color->activation(y.narrow(1, 0, 4));
-        a = m_alpha->activation(y.narrow(1, 4, 4));
-        gridDelta = y.narrow(1, 8, 2);
-    }
-    const torch::Tensor outGrid = gridChange + gridDelta;
-    const torch::Tensor warpedOut = applyGridChange(outGrid, original);
-    const torch::Tensor out = applyColorChange(a, cc, warpedOut);
-    return {out, a, cc, warpedOut, outGrid};
+    if (!m_exact)
+        return outputsFromFusedHeads(fusedHeads(x), gridChange, original);
+    const torch::Tensor gridDelta = m_grid->forward(x);
+    const torch::Tensor cc = m_color->forward(x);
+    const torch::Tensor a = m_alpha->forward(x);
+    return editorOutputs(a, cc, gridDelta, gridChange, original);
 }
 
 torch::Tensor EditorImpl::render(const torch::Tensor &original, const torch::Tensor &warped,
@@ -581,10 +593,7 @@ torch::Tensor EditorImpl::render(const torch::Tensor &original, const torch::Ten
     const torch::Tensor heads = fusedHeads(features(original, warped, gridChange, pose));
     if (fusedEditorOutputApplies(heads, gridChange, original))
         return composeEditorOutput(heads, gridChange, original);
-    const torch::Tensor y = heads.contiguous();
-    const torch::Tensor outGrid = gridChange + y.narrow(1, 8, 2);
-    return applyColorChange(m_alpha->activation(y.narrow(1, 4, 4)), m_color->activation(y.narrow(1, 0, 4)),
-                            applyGridChange(outGrid, original));
+    return outputsFromFusedHeads(heads, gridChange, original)[0];
 }
 
 } // namespace ths::tha3

@@ -222,6 +222,9 @@ private:
                            const torch::Tensor &pose);
     // The three heads' pre-activation outputs as one [1,10,H,W] tensor: colour change, alpha, grid delta.
     torch::Tensor fusedHeads(const torch::Tensor &x);
+    // forward()'s outputs from fusedHeads(), op by op.
+    std::vector<torch::Tensor> outputsFromFusedHeads(const torch::Tensor &heads, const torch::Tensor &gridChange,
+                                                     const torch::Tensor &original);
     BlockLists m_lists;
     Head m_color, m_alpha, m_grid;
     at::Tensor m_fusedWeight, m_fusedBias; // derived from the heads, rebuilt when their weights change
