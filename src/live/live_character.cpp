@@ -42,6 +42,8 @@ namespace ths {
 
 namespace {
 constexpr auto kAckTimeout = std::chrono::seconds(1);
+// The last frame may still be with the consumer while the next one renders; a second unconsumed frame waits.
+constexpr int kFramesInFlight = 2;
 // The atlas fills only for a rest pose that has held this long (the studio's pose editor moves it continuously).
 constexpr auto kRestSettle = std::chrono::seconds(1);
 // While idle with viewers, one atlas cell is rendered after this many shown frames, so the idle animation keeps
@@ -149,8 +151,8 @@ struct LiveCharacter::Impl : GuardedState {
     // Back-pressure with one frame in flight: the next frame renders while the consumer encodes and sends the last
     // one (on 2 cores that hand-over cost 10–50 ms a frame when the render thread waited for it); only a consumer
     // still busy with the frame before that makes the render thread wait.
-    bool unconsumedFrame = false;  // the last emitted frame has not been consumed yet
-    bool awaitingConsumer = false; // ...and neither had the one before it: wait
+    int unconsumedFrames = 0; // emitted since the consumer last called frameConsumed(), counted up to kFramesInFlight
+    bool awaitingConsumer() const { return unconsumedFrames >= kFramesInFlight; }
     bool stopping = false;
     std::shared_ptr<mocap::Puppeteer> puppeteer; // drives the face over the animation (setPuppeteer)
     // The speech atlas (speech_atlas.h): while the mouth speaks at rest, frames come from pre-rendered cells.
@@ -321,13 +323,13 @@ struct LiveCharacter::Impl : GuardedState {
             bool useAtlas = false;
             {
                 std::unique_lock lock(mutex);
-                const auto ready = [&] { return stopping || (mayRender() && !awaitingConsumer); };
+                const auto ready = [&] { return stopping || (mayRender() && !awaitingConsumer()); };
                 // A consumer that never acknowledges (none connected, or a stalled one) must not stop the
                 // animation for good: after kAckTimeout the next frame is rendered anyway.
                 while (!ready()) {
-                    if (awaitingConsumer && mayRender()) {
+                    if (awaitingConsumer() && mayRender()) {
                         if (!wake.wait_until(lock, lastEmit + kAckTimeout, ready))
-                            awaitingConsumer = unconsumedFrame = false;
+                            unconsumedFrames = 0;
                     } else if (mayFill() && pendingImage.isNull()) {
                         // Nobody watching: the spare time goes to the atlas (this thread runs at low priority).
                         poser = this->poser;
@@ -408,8 +410,7 @@ struct LiveCharacter::Impl : GuardedState {
                     ++framesShown;
                     if (cell < 0 || cell != lastShownCell)
                         ++distinctFramesShown;
-                    awaitingConsumer = unconsumedFrame;
-                    unconsumedFrame = true;
+                    unconsumedFrames = std::min(unconsumedFrames + 1, kFramesInFlight);
                 }
                 lastShownCell = cell;
                 lastEmit = now;
@@ -518,10 +519,7 @@ void LiveCharacter::setPuppeteer(std::shared_ptr<mocap::Puppeteer> puppeteer)
 
 void LiveCharacter::frameConsumed()
 {
-    d->update([&] {
-        d->awaitingConsumer = false;
-        d->unconsumedFrame = false;
-    });
+    d->update([&] { d->unconsumedFrames = 0; });
 }
 
 QFuture<LoadImageResult> LiveCharacter::loadImage(const QByteArray &data, const QString &fileName)
