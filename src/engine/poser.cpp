@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/poser.h"
 
+#include "core/compute_thread.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -109,14 +111,17 @@ struct Poser::Impl {
     tha3::Precision precision = tha3::Precision::Float32;
     QString rendererId;
 
+    // The pipeline's work runs on the compute thread (compute_thread.h: one OpenMP team for the process, whichever
+    // thread renders); its figures are read on the caller's.
     void useImage(const QImage &rgba) // under mutex
     {
-        pipeline->setImage(rgba.constBits(), rgba.width(), rgba.height(), rgba.bytesPerLine());
+        onComputeThread([&] { pipeline->setImage(rgba.constBits(), rgba.width(), rgba.height(), rgba.bytesPerLine()); });
     }
     QImage renderFrame(const Pose &pose) // under mutex
     {
         QImage frame(tha3::kImageSize, tha3::kImageSize, QImage::Format_RGBA8888);
-        pipeline->render(pose.clamped().values().data(), frame.bits(), frame.bytesPerLine());
+        const auto values = pose.clamped().values();
+        onComputeThread([&] { pipeline->render(values.data(), frame.bits(), frame.bytesPerLine()); });
         return frame;
     }
 };
@@ -134,7 +139,7 @@ Poser::Poser(const PoserOptions &options)
     p.caching = options.caching;
     p.exactOps = options.exactOps;
     p.precision = options.precision;
-    d->pipeline = std::make_unique<tha3::Pipeline>(p);
+    d->pipeline = onComputeThread([&] { return std::make_unique<tha3::Pipeline>(p); });
     for (const std::string &notice : d->pipeline->notices())
         d->notices << QStringLiteral("%1: %2").arg(variantName(options.variant), QString::fromStdString(notice));
     d->deviceName = QString::fromStdString(d->pipeline->deviceName());
@@ -145,7 +150,10 @@ Poser::Poser(const PoserOptions &options)
                              options.exactOps ? QStringLiteral("exact") : QStringLiteral("fast"));
 }
 
-Poser::~Poser() = default;
+Poser::~Poser()
+{
+    onComputeThread([&] { d->pipeline.reset(); }); // frees its tensors (and CUDA memory) where they were made
+}
 
 void Poser::setImage(const QImage &image)
 {

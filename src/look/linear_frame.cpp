@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "look/linear_frame.h"
 
+#include "core/compute_thread.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -89,16 +91,18 @@ LinearFrame LinearFrame::fromSrgb(const QImage &image)
     frame.height = src.height();
     frame.rgba.resize(size_t(frame.width) * size_t(frame.height) * 4);
     const DecodeTable &table = decodeTable();
+    onComputeThread([&] { // one OpenMP team for the process (core/compute_thread.h)
 #pragma omp parallel for schedule(static)
-    for (int y = 0; y < frame.height; ++y) {
-        const uchar *in = src.constScanLine(y);
-        float *out = frame.row(y);
-        for (int x = 0; x < frame.width; ++x) {
-            for (int c = 0; c < 3; ++c)
-                out[4 * x + c] = table.linear[in[4 * x + c]];
-            out[4 * x + 3] = in[4 * x + 3] / 255.0f;
+        for (int y = 0; y < frame.height; ++y) {
+            const uchar *in = src.constScanLine(y);
+            float *out = frame.row(y);
+            for (int x = 0; x < frame.width; ++x) {
+                for (int c = 0; c < 3; ++c)
+                    out[4 * x + c] = table.linear[in[4 * x + c]];
+                out[4 * x + 3] = in[4 * x + 3] / 255.0f;
+            }
         }
-    }
+    });
     return frame;
 }
 
@@ -106,16 +110,18 @@ QImage LinearFrame::toSrgb() const
 {
     QImage image(width, height, QImage::Format_RGBA8888);
     const EncodeTable &table = encodeTable();
+    onComputeThread([&] {
 #pragma omp parallel for schedule(static)
-    for (int y = 0; y < height; ++y) {
-        const float *in = row(y);
-        uchar *out = image.scanLine(y);
-        for (int x = 0; x < width; ++x) {
-            for (int c = 0; c < 3; ++c)
-                out[4 * x + c] = table.encode(in[4 * x + c]);
-            out[4 * x + 3] = (unsigned char)std::lrint(std::clamp(in[4 * x + 3], 0.0f, 1.0f) * 255.0f);
+        for (int y = 0; y < height; ++y) {
+            const float *in = row(y);
+            uchar *out = image.scanLine(y);
+            for (int x = 0; x < width; ++x) {
+                for (int c = 0; c < 3; ++c)
+                    out[4 * x + c] = table.encode(in[4 * x + c]);
+                out[4 * x + 3] = (unsigned char)std::lrint(std::clamp(in[4 * x + 3], 0.0f, 1.0f) * 255.0f);
+            }
         }
-    }
+    });
     return image;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "look/postprocessor.h"
 
+#include "core/compute_thread.h"
+
 #include "look/filters.h"
 #include "look/pixel_ops.h"
 
@@ -52,7 +54,7 @@ Postprocessor::~Postprocessor() = default;
 
 int Postprocessor::threads()
 {
-    return omp_get_max_threads();
+    return onComputeThread([] { return omp_get_max_threads(); });
 }
 
 void Postprocessor::setChain(LookChain chain)
@@ -77,13 +79,15 @@ void Postprocessor::apply(LinearFrame &frame, double seconds)
     }
     FilterContext context{frame, frameNo, newFrame, m_random, m_named, m_gx, m_gy, m_scratch};
     m_stepMs.assign(m_chain.steps.size(), 0.0);
-    QElapsedTimer timer;
-    for (size_t i = 0; i < m_chain.steps.size(); ++i) {
-        timer.start();
-        const FilterStep &step = m_chain.steps[i];
-        functionOf(step.spec->kind)(step, context);
-        m_stepMs[i] = timer.nsecsElapsed() / 1e6;
-    }
+    onComputeThread([&] { // the filters' OpenMP loops: one team for the process (core/compute_thread.h)
+        QElapsedTimer timer;
+        for (size_t i = 0; i < m_chain.steps.size(); ++i) {
+            timer.start();
+            const FilterStep &step = m_chain.steps[i];
+            functionOf(step.spec->kind)(step, context);
+            m_stepMs[i] = timer.nsecsElapsed() / 1e6;
+        }
+    });
 }
 
 QImage Postprocessor::apply(const QImage &frame, double seconds)
