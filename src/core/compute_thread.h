@@ -10,7 +10,8 @@
 // frame. That happened as soon as a second thread had rendered once: `serve` loaded the weights on its main thread
 // and rendered on the live character's thread, and lost 15–20 % of every frame to 2,000 sleeps and wake-ups a second
 // (the studio, with its preview, exporter and live character on three threads, more). With all such work on this
-// thread there is one team, whatever thread asks.
+// thread there is one team, whatever thread asks. How long the team's workers spin for the next region before they
+// sleep is set in compute_thread.cpp.
 //
 // Callers block until their job has run. Jobs run one at a time, in the order they were posted; a job posted from
 // the compute thread itself runs at once. A job's exception is rethrown to its caller. The thread runs below the GUI
@@ -25,6 +26,10 @@ namespace ths {
 
 // Runs `job` on the compute thread and waits for it.
 void runComputeJob(const std::function<void()> &job);
+
+// The spin-wait this process gave libgomp at start (see compute_thread.cpp), or null where the user's environment
+// chose one (GOMP_SPINCOUNT, OMP_WAIT_POLICY).
+const char *openMpSpinCountDefault();
 
 // Whether the caller is the compute thread.
 bool isComputeThread();

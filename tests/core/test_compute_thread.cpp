@@ -3,6 +3,7 @@
 
 #include "core/compute_thread.h"
 
+#include <QFile>
 #include <QTest>
 
 #include <omp.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -57,6 +59,18 @@ std::set<pid_t> twoLiveCallers(Run run)
     a.join();
     b.join();
     return seen;
+}
+
+// Voluntary context switches of thread `t` of this process so far.
+long voluntarySwitches(pid_t t)
+{
+    QFile f(QStringLiteral("/proc/self/task/%1/status").arg(t));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("voluntary_ctxt_switches:"))
+            return line.mid(24).trimmed().toLong();
+    return -1;
 }
 
 } // namespace
@@ -134,6 +148,42 @@ private Q_SLOTS:
         // What it prevents: each live caller gets a team of its own.
         const std::set<pid_t> direct = twoLiveCallers([](auto region) { region(); });
         QCOMPARE(int(direct.size()), 2 * team);
+    }
+
+    void theWorkersSleepSoonAfterARegion()
+    {
+        // The process's spin-wait reached libgomp (it reads its environment before any constructor of ours runs).
+        if (!ths::openMpSpinCountDefault())
+            QSKIP("GOMP_SPINCOUNT or OMP_WAIT_POLICY is set: the user's choice stands");
+        QCOMPARE(ths::openMpSpinCountDefault(), "3000");
+        QVERIFY(!qEnvironmentVariableIsSet("GOMP_SPINCOUNT")); // not passed on to child processes
+        if (ths::onComputeThread([] { return omp_get_max_threads(); }) < 2)
+            QSKIP("one core: no workers");
+        // Regions 2 ms apart: a worker spinning some 30 µs sleeps in every gap; libgomp's default of some milliseconds
+        // would keep it spinning (and off the core another thread needs) through most of them.
+        std::set<pid_t> workers;
+        std::mutex m;
+        const pid_t master = ths::onComputeThread([] { return tid(); });
+        auto regions = [&](int n) {
+            ths::onComputeThread([&] {
+                for (int i = 0; i < n; ++i) {
+#pragma omp parallel
+                    {
+                        std::lock_guard lock(m);
+                        if (tid() != master)
+                            workers.insert(tid());
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                }
+            });
+        };
+        regions(1);
+        QVERIFY(!workers.empty());
+        const pid_t worker = *workers.begin();
+        const long before = voluntarySwitches(worker);
+        regions(100);
+        const long slept = voluntarySwitches(worker) - before;
+        QVERIFY2(slept >= 50, qPrintable(QStringLiteral("the worker slept %1 times in 100 gaps").arg(slept)));
     }
 };
 
