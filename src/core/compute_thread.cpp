@@ -11,6 +11,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <pthread.h>
 #include <thread>
 
 namespace ths {
@@ -105,6 +106,7 @@ private:
     void loop()
     {
         lowerCurrentThreadPriority(); // the GUI and HTTP threads come first; the OpenMP workers inherit it
+        pthread_setname_np(pthread_self(), "ths-compute"); // for top and debuggers; the workers inherit it too
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_posted.wait(lock, [&] { return !m_queue.empty(); });
