@@ -4,6 +4,8 @@
 
 #include "tha3/engine_error.h"
 #include "engine/poser.h"
+
+#include "core/compute_thread.h"
 #include "support/real_weights.h"
 
 #include <QDir>
@@ -160,21 +162,23 @@ private Q_SLOTS:
 
     void everyRenderUsesItsPosersThreadCount()
     {
-        // Another poser made with one thread sets libtorch's count (of this thread and the default for new ones);
-        // a render of the first poser still runs with its own count, on this thread and on a fresh worker.
+        // Another poser made with one thread sets libtorch's count (on the compute thread, where every poser loads and
+        // renders, whoever calls); a render of the first poser still runs with its own count, asked from this thread
+        // and from a fresh one.
         const int ours = std::max(1, QThread::idealThreadCount());
+        auto computeThreads = [] { return onComputeThread([] { return at::get_num_threads(); }); };
         PoserOptions single;
         single.modelsDir = kModels;
         single.threads = 1;
         Poser other(single);
-        QCOMPARE(at::get_num_threads(), 1);
+        QCOMPARE(computeThreads(), 1);
         QCOMPARE(m_poser->render(m_input, Pose()), m_rest);
-        QCOMPARE(at::get_num_threads(), ours);
-        at::set_num_threads(1);
+        QCOMPARE(computeThreads(), ours);
+        onComputeThread([] { at::set_num_threads(1); });
         int onWorker = -1;
         std::thread worker([&] {
             m_poser->render(m_input, Pose());
-            onWorker = at::get_num_threads();
+            onWorker = computeThreads();
         });
         worker.join();
         QCOMPARE(onWorker, ours);
