@@ -19,6 +19,9 @@ struct ApiResponse {
     QList<QPair<QByteArray, QByteArray>> headers; // besides Content-Type and Content-Length
     // result_feed: only the head is final; the transport keeps the connection and writes the frames.
     bool stream = false;
+    // A stream's parts: the newest frame at every tick, new or not (Extras' behaviour), or false: a part only for a
+    // new frame, and the last one again after a quiet while (result_feed?repeat=0).
+    bool streamRepeats = true;
 
     // Flask's answer to a view returning a string: text/html; charset=utf-8 (what the SillyTavern client gets).
     static ApiResponse text(const QByteArray &body, int status = 200);

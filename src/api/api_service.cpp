@@ -517,9 +517,19 @@ ApiResponse ApiService::setEmotion(const ApiRequest &request)
     return ApiResponse::text("emotion set to " + m_backend->setEmotion(*name).toUtf8());
 }
 
-ApiResponse ApiService::resultFeed(const ApiRequest &)
+ApiResponse ApiService::resultFeed(const ApiRequest &request)
 {
+    // ?repeat=0: no part for a frame the viewer already has. A browser decodes every part it gets, and one showing the
+    // stream on the same machine took a quarter of a core for 25 parts a second, most of them repeats (our /view page
+    // and our SillyTavern extension ask for this).
+    const QByteArray repeat = queryValue(request.target, QStringLiteral("repeat"));
+    if (!repeat.isNull() && repeat != "0" && repeat != "1")
+        return ApiResponse::error(400, QStringLiteral("repeat: expected 0 (only new frames) or 1 (the newest frame at "
+                                                      "every tick, the default), got \"%1\"")
+                                           .arg(QString::fromUtf8(repeat.left(40))),
+                                  QStringLiteral("repeat"));
     ApiResponse head;
+    head.streamRepeats = repeat != "0";
     head.contentType = "multipart/x-mixed-replace; boundary=frame";
     head.setHeader("Cache-Control", "no-cache, no-store");
     head.setHeader("Connection", "close"); // the body ends when the connection does

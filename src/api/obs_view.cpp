@@ -39,7 +39,8 @@ const char kPage[] = R"HTML(<!DOCTYPE html>
     document.documentElement.style.background = `#${bg.replace('#', '')}`;
   }
   const key = query.get('key');
-  const feed = '/api/talkinghead/result_feed' + (key ? `?key=${encodeURIComponent(key)}` : '');
+  // repeat=0: a part only for a new frame (the browser decodes every part it gets).
+  const feed = '/api/talkinghead/result_feed?repeat=0' + (key ? `&key=${encodeURIComponent(key)}` : '');
   // A blank picture instead of the stream: changing src ends the stream's request, so the server stops
   // rendering for this page.
   const blank = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';

@@ -11,9 +11,10 @@
 
 namespace ths {
 
-FrameStream::FrameStream(QTcpSocket *socket)
+FrameStream::FrameStream(QTcpSocket *socket, bool repeats)
     : QObject(socket)
     , m_socket(socket)
+    , m_repeats(repeats)
 {
 }
 
@@ -21,7 +22,7 @@ FrameStream *FrameStream::start(QTcpSocket *socket, const ApiResponse &head, Fra
 {
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return nullptr;
-    auto *stream = new FrameStream(socket);
+    auto *stream = new FrameStream(socket, head.streamRepeats);
     ApiResponse h = head;
     h.stream = true; // no Content-Length
     socket->write(h.serialize(false) + FrameHub::kPartHeader);
@@ -51,6 +52,9 @@ void FrameStream::send(const QByteArray &part)
 {
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
+    // The same bytes as last time (no new frame, or the speech atlas showing the same cell again): only as keep-alive.
+    if (!m_repeats && part == m_lastPart && m_sinceWrite.isValid() && m_sinceWrite.elapsed() < kKeepAliveMs)
+        return;
     // More than one part still unsent (in Qt's buffer or the kernel's): the viewer is slower than the stream;
     // skip this one, so that it gets the newest frame once it catches up.
     if (unsentBytes() >= part.size()) {
@@ -59,6 +63,10 @@ void FrameStream::send(const QByteArray &part)
     }
     m_socket->write(part); // implicitly shared: no copy of the PNG per viewer
     ++m_sent;
+    if (!m_repeats) {
+        m_lastPart = part;
+        m_sinceWrite.start();
+    }
 }
 
 } // namespace ths

@@ -151,10 +151,10 @@ RawResponse parseResponse(const QByteArray &bytes, qsizetype from)
     return r;
 }
 
-FeedViewer::FeedViewer(quint16 port, const QByteArray &extraHeaders)
+FeedViewer::FeedViewer(quint16 port, const QByteArray &extraHeaders, const QByteArray &target)
     : m_connection(port)
 {
-    m_connection.write("GET /api/talkinghead/result_feed HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n");
+    m_connection.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n");
 }
 
 void FeedViewer::poll()

@@ -83,7 +83,8 @@ RawResponse parseResponse(const QByteArray &bytes, qsizetype from = 0);
 class FeedViewer
 {
 public:
-    explicit FeedViewer(quint16 port, const QByteArray &extraHeaders = {});
+    explicit FeedViewer(quint16 port, const QByteArray &extraHeaders = {},
+                        const QByteArray &target = "/api/talkinghead/result_feed");
     // Processes what has arrived; the head once complete, then every finished part.
     void poll();
     bool waitForParts(int count, int timeoutMs = 15000);

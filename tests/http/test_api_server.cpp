@@ -15,6 +15,7 @@
 #include "http/http_listener.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -872,6 +873,45 @@ private Q_SLOTS:
         QCOMPARE(parts[parts.size() - 1], parts[parts.size() - 2]);
         QCOMPARE(parts[parts.size() - 2], parts[parts.size() - 3]);
         QVERIFY(m_backend->framesRendered() <= rendered + 1);
+    }
+
+    void feedWithoutRepeats()
+    {
+        // ?repeat=0 (our /view page, our SillyTavern extension): a part for each new frame; while the picture stands
+        // still, only a keep-alive now and then, where a default viewer gets the same frame at every tick.
+        loadCharacter();
+        FeedViewer repeating(m_server->port());
+        FeedViewer changes(m_server->port(), {}, "/api/talkinghead/result_feed?repeat=0");
+        QVERIFY2(changes.waitForParts(2), qPrintable(changes.error()));
+        QCOMPARE(changes.head().status, 200);
+        QCOMPARE(m_client->get(QStringLiteral("/api/talkinghead/unload")).status, 200);
+        QVERIFY(repeating.waitForParts(int(repeating.parts().size()) + 5)); // frames rendered before the pause drained
+        changes.poll();
+        const qsizetype changesBefore = changes.parts().size();
+        const qsizetype repeatingBefore = repeating.parts().size();
+        QElapsedTimer quiet;
+        quiet.start();
+        QVERIFY(repeating.waitForParts(int(repeatingBefore) + 10));
+        changes.poll();
+        const qint64 keepAlives = quiet.elapsed() / FrameStream::kKeepAliveMs + 1;
+        QVERIFY2(changes.parts().size() <= changesBefore + keepAlives,
+                 qPrintable(QStringLiteral("%1 parts without a new frame while the default viewer got 10 repeats")
+                                .arg(changes.parts().size() - changesBefore)));
+        for (qsizetype i = repeatingBefore; i < repeating.parts().size(); ++i)
+            QCOMPARE(repeating.parts().at(i), repeating.parts().at(repeatingBefore));
+        // The keep-alive: the frame it has, again.
+        QVERIFY(changes.waitForParts(int(changes.parts().size()) + 1, 4 * FrameStream::kKeepAliveMs));
+        QCOMPARE(changes.parts().last(), repeating.parts().last());
+        // Rendering again: new frames come.
+        loadCharacter();
+        QVERIFY(changes.waitForParts(int(changes.parts().size()) + 2));
+
+        // Anything but 0 or 1 is refused, the field named.
+        RawConnection raw(m_server->port());
+        raw.write("GET /api/talkinghead/result_feed?repeat=no HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        const RawResponse bad = parseResponse(raw.readUntil([](const QByteArray &b) { return b.endsWith("}"); }));
+        QCOMPARE(bad.status, 400);
+        QVERIFY2(bad.body.contains("\"field\":\"repeat\""), bad.body.constData());
     }
 
     void parallelViewersShareFrames()

@@ -65,9 +65,13 @@ export class TalkingheadClient {
         this.timeoutMs = timeoutMs;
     }
 
-    /** The stream, for an <img>; the key travels as ?key= because an <img> cannot send a header. */
+    /**
+     * The stream, for an <img>; the key travels as ?key= because an <img> cannot send a header. repeat=0: a part only
+     * for a new frame, not the same picture again at every tick (the browser decodes every part it gets).
+     */
     feedUrl() {
         const url = new URL(`${this.baseUrl}/api/talkinghead/result_feed`);
+        url.searchParams.set('repeat', '0');
         if (this.apiKey) url.searchParams.set('key', this.apiKey);
         return url.toString();
     }

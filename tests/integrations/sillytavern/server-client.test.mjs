@@ -105,13 +105,13 @@ describe('the real server with an API key and --private-stream', { skip }, () =>
 
         // The stream answers with the key (as an <img> sends it) and not without.
         const feed = client.feedUrl();
-        assert.ok(feed.endsWith(`/api/talkinghead/result_feed?key=${KEY}`), feed);
+        assert.ok(feed.endsWith(`/api/talkinghead/result_feed?repeat=0&key=${KEY}`), feed);
         const controller = new AbortController();
         const response = await fetch(feed, { signal: controller.signal });
         assert.equal(response.status, 200);
         assert.match(response.headers.get('content-type'), /multipart\/x-mixed-replace/);
         controller.abort();
-        const refused = await fetch(feed.replace(/\?key=.*/, ''));
+        const refused = await fetch(feed.replace(/&key=.*/, ''));
         assert.equal(refused.status, 401);
         await refused.body?.cancel();
     });
