@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark of `talkinghead-studio serve` with the real networks: time from load to the first frame, rendered and
 // shown fps while idle, talking and speaking (the speech atlas cold, warm and across an emotion change mid-sentence),
-// the pose error of the atlas frames, send rate and server CPU per sent frame with 1 and 8 result_feed viewers.
+// the pose error of the atlas frames, send rate and server CPU per sent frame with 1 and 8 result_feed viewers, and
+// with one viewer that asks for new frames only (?repeat=0, as /view and our SillyTavern extension do).
 // Prints one line per figure. Usage: bench_serve [seconds per phase, default 10]
 
 #include "support/serve_process.h"
@@ -133,7 +134,8 @@ int main(int argc, char **argv)
     std::printf("load_to_first_frame_ms=%lld\n", timer.elapsed());
 
     std::vector<std::unique_ptr<Viewer>> viewers;
-    auto addViewers = [&](int n) {
+    // `query`: "?repeat=0" for the viewers our own pages are (only new frames).
+    auto addViewers = [&](int n, const QByteArray &query = {}) {
         while (int(viewers.size()) < n) {
             auto v = std::make_unique<Viewer>();
             Viewer *raw = v.get();
@@ -144,7 +146,7 @@ int main(int argc, char **argv)
             });
             raw->socket.connectToHost(base.host(), quint16(base.port()));
             raw->socket.waitForConnected(5000);
-            raw->socket.write("GET /api/talkinghead/result_feed HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            raw->socket.write("GET /api/talkinghead/result_feed" + query + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
             viewers.push_back(std::move(v));
         }
     };
@@ -228,6 +230,9 @@ int main(int argc, char **argv)
     phase("idle", seconds, nullptr, 2000);
     addViewers(8);
     phase("idle", seconds, nullptr, 2000);
+    viewers.clear();
+    addViewers(1, "?repeat=0");
+    phase("idle, viewer with repeat=0", seconds, nullptr, 2000);
 
     QFile procStatus(QStringLiteral("/proc/%1/status").arg(server.processId()));
     if (procStatus.open(QIODevice::ReadOnly))
