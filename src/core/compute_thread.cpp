@@ -7,6 +7,7 @@
 #include <alloca.h>
 #include <cstdlib>
 #include <cstring>
+#include <sys/auxv.h>
 #include <unistd.h>
 #include <deque>
 #include <exception>
@@ -39,10 +40,16 @@ bool startsWith(const char *text, const char *prefix)
 // libgomp reads its environment once, in its initialiser, and nothing can change the spin-wait after that; libc's
 // initialiser, which runs first, discards a setenv() made before it. So the executable starts itself once more with
 // the variable, before any initialiser has run: the functions in an executable's .preinit_array run right after the
-// dynamic loader (the repeated part costs ~50 ms; the libraries' initialisers, the expensive part, run once). Where
-// /proc/self/exe cannot be executed, libgomp's default stays.
+// dynamic loader (what is repeated, the kernel's exec and the loader's relocations, costs about 0.2 s; the libraries'
+// initialisers run once). The file restarted is the one the kernel was asked to execute (AT_EXECFN: under valgrind the
+// program, where /proc/self/exe is valgrind itself). Started as an argument of the dynamic loader (no AT_BASE: the
+// loader is the executable), a restart would run the loader without its arguments, so libgomp's default stays; so it
+// does where the restart fails.
 void restartWithSpinCount(int, char **argv, char **envp)
 {
+    const auto *executable = reinterpret_cast<const char *>(getauxval(AT_EXECFN));
+    if (getauxval(AT_BASE) == 0 || !executable)
+        return;
     size_t count = 0;
     for (char **e = envp; *e; ++e, ++count)
         if (startsWith(*e, "GOMP_SPINCOUNT=") || startsWith(*e, "OMP_WAIT_POLICY=") || startsWith(*e, kMarkerVariable))
@@ -52,7 +59,7 @@ void restartWithSpinCount(int, char **argv, char **envp)
     env[count] = const_cast<char *>(kSpinCountVariable);
     env[count + 1] = const_cast<char *>(kMarkerVariable);
     env[count + 2] = nullptr;
-    execve("/proc/self/exe", argv, env);
+    execve(executable, argv, env);
 }
 // This file is linked statically into every executable that computes (ths_core is a static library).
 [[gnu::section(".preinit_array"), gnu::used]] void (*const g_restartWithSpinCount)(int, char **, char **) =
