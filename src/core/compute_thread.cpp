@@ -41,18 +41,22 @@ bool startsWith(const char *text, const char *prefix)
 // initialiser, which runs first, discards a setenv() made before it. So the executable starts itself once more with
 // the variable, before any initialiser has run: the functions in an executable's .preinit_array run right after the
 // dynamic loader (what is repeated, the kernel's exec and the loader's relocations, costs about 0.2 s; the libraries'
-// initialisers run once). The file restarted is the one the kernel was asked to execute (AT_EXECFN: under valgrind the
-// program, where /proc/self/exe is valgrind itself). Started as an argument of the dynamic loader (no AT_BASE: the
-// loader is the executable), a restart would run the loader without its arguments, so libgomp's default stays; so it
-// does where the restart fails.
+// initialisers run once). The file restarted is the one the kernel was asked to execute (AT_EXECFN), or
+// /proc/self/exe where that was a descriptor (fexecve), closed by now. No restart, and libgomp's default stays: where
+// the dynamic loader was started by hand with the program as its argument (no AT_BASE: the loader is the executable,
+// and a restart would run it without its arguments), under valgrind (a restart would leave valgrind: it follows no
+// exec by default), and where the restart fails.
 void restartWithSpinCount(int, char **argv, char **envp)
 {
-    const auto *executable = reinterpret_cast<const char *>(getauxval(AT_EXECFN));
+    const char *executable = reinterpret_cast<const char *>(getauxval(AT_EXECFN));
     if (getauxval(AT_BASE) == 0 || !executable)
         return;
+    if (startsWith(executable, "/dev/fd/"))
+        executable = "/proc/self/exe";
     size_t count = 0;
     for (char **e = envp; *e; ++e, ++count)
-        if (startsWith(*e, "GOMP_SPINCOUNT=") || startsWith(*e, "OMP_WAIT_POLICY=") || startsWith(*e, kMarkerVariable))
+        if (startsWith(*e, "GOMP_SPINCOUNT=") || startsWith(*e, "OMP_WAIT_POLICY=") || startsWith(*e, kMarkerVariable)
+            || (startsWith(*e, "LD_PRELOAD=") && std::strstr(*e, "vgpreload")))
             return;
     auto **env = static_cast<char **>(alloca((count + 3) * sizeof(char *)));
     std::memcpy(env, envp, count * sizeof(char *));

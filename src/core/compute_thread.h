@@ -14,7 +14,8 @@
 // sleep is set in compute_thread.cpp.
 //
 // Callers block until their job has run. Jobs run one at a time, in the order they were posted; a job posted from
-// the compute thread itself runs at once. A job's exception is rethrown to its caller. The thread runs below the GUI
+// the compute thread itself runs at once. Never post from inside a parallel region: a worker of the compute thread's
+// team would wait for the compute thread, which waits for it at the region's end. A job's exception is rethrown to its caller. The thread runs below the GUI
 // and HTTP threads (thread_priority.h), and so do the OpenMP workers it starts.
 
 #include <functional>

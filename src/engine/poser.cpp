@@ -7,7 +7,9 @@
 #include <QFileInfo>
 
 #include <array>
+#include <exception>
 #include <mutex>
+#include <thread>
 
 namespace ths {
 
@@ -139,7 +141,19 @@ Poser::Poser(const PoserOptions &options)
     p.caching = options.caching;
     p.exactOps = options.exactOps;
     p.precision = options.precision;
-    d->pipeline = onComputeThread([&] { return std::make_unique<tha3::Pipeline>(p); });
+    // Loading (seconds: reading, converting and moving the weights) runs on a thread of its own rather than the
+    // compute thread, so that a reload does not stop the animation of the weights in use; the OpenMP team that the
+    // conversions start there ends with the thread (see core/compute_thread.h for why teams must not pile up).
+    std::exception_ptr error;
+    std::thread([&] {
+        try {
+            d->pipeline = std::make_unique<tha3::Pipeline>(p);
+        } catch (...) {
+            error = std::current_exception();
+        }
+    }).join();
+    if (error)
+        std::rethrow_exception(error);
     for (const std::string &notice : d->pipeline->notices())
         d->notices << QStringLiteral("%1: %2").arg(variantName(options.variant), QString::fromStdString(notice));
     d->deviceName = QString::fromStdString(d->pipeline->deviceName());
@@ -150,10 +164,7 @@ Poser::Poser(const PoserOptions &options)
                              options.exactOps ? QStringLiteral("exact") : QStringLiteral("fast"));
 }
 
-Poser::~Poser()
-{
-    onComputeThread([&] { d->pipeline.reset(); }); // frees its tensors (and CUDA memory) where they were made
-}
+Poser::~Poser() = default; // freeing tensors opens no parallel region: any thread may, without waiting for renders
 
 void Poser::setImage(const QImage &image)
 {

@@ -6,8 +6,8 @@
 // Threading contract: every method is safe to call from any thread; calls serialize on an internal mutex, so one
 // render runs at a time; deviceName(), precision() and notices(), fixed at construction, never wait for one. Rendering
 // takes hundreds of milliseconds on a CPU: call render() from a worker thread, never from the GUI or HTTP thread.
-// Loading and rendering run on the process's compute thread (core/compute_thread.h), whichever thread calls; the
-// caller waits.
+// Rendering runs on the process's compute thread (core/compute_thread.h), whichever thread calls; the caller waits.
+// Loading runs on a short-lived thread of its own, so that it never holds up the renders of other posers.
 //
 // Caching never changes the output: the eyebrow decomposition is cached per image *content* (a new image in the same
 // buffer invalidates it); the eyebrow combiner and face morpher results are reused while the eyebrow (0–11) and

@@ -156,6 +156,10 @@ private Q_SLOTS:
         if (!ths::openMpSpinCountDefault())
             QSKIP("GOMP_SPINCOUNT or OMP_WAIT_POLICY is set: the user's choice stands");
         QCOMPARE(ths::openMpSpinCountDefault(), "3000");
+        // The environment this process was started with (the restart's), which libgomp read:
+        QFile startEnvironment(QStringLiteral("/proc/self/environ"));
+        QVERIFY(startEnvironment.open(QIODevice::ReadOnly));
+        QVERIFY(startEnvironment.readAll().split('\0').contains("GOMP_SPINCOUNT=3000"));
         QVERIFY(!qEnvironmentVariableIsSet("GOMP_SPINCOUNT")); // not passed on to child processes
         if (ths::onComputeThread([] { return omp_get_max_threads(); }) < 2)
             QSKIP("one core: no workers");

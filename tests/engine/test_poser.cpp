@@ -162,15 +162,16 @@ private Q_SLOTS:
 
     void everyRenderUsesItsPosersThreadCount()
     {
-        // Another poser made with one thread sets libtorch's count (on the compute thread, where every poser loads and
-        // renders, whoever calls); a render of the first poser still runs with its own count, asked from this thread
-        // and from a fresh one.
+        // A render of another poser made with one thread sets libtorch's count (on the compute thread, where every
+        // poser renders, whoever calls); a render of the first poser still runs with its own count, asked from this
+        // thread and from a fresh one.
         const int ours = std::max(1, QThread::idealThreadCount());
         auto computeThreads = [] { return onComputeThread([] { return at::get_num_threads(); }); };
         PoserOptions single;
         single.modelsDir = kModels;
         single.threads = 1;
         Poser other(single);
+        other.render(m_input, Pose());
         QCOMPARE(computeThreads(), 1);
         QCOMPARE(m_poser->render(m_input, Pose()), m_rest);
         QCOMPARE(computeThreads(), ours);

@@ -885,7 +885,13 @@ private Q_SLOTS:
         QVERIFY2(changes.waitForParts(2), qPrintable(changes.error()));
         QCOMPARE(changes.head().status, 200);
         QCOMPARE(m_client->get(QStringLiteral("/api/talkinghead/unload")).status, 200);
-        QVERIFY(repeating.waitForParts(int(repeating.parts().size()) + 5)); // frames rendered before the pause drained
+        // Frames rendered before the pause drain through the encoder: wait for five ticks without a new one.
+        const FrameHub *hub = m_server->frameHub();
+        for (quint64 published = ~quint64(0); published != hub->sequence();) {
+            published = hub->sequence();
+            QVERIFY(repeating.waitForParts(int(repeating.parts().size()) + 5));
+        }
+        const quint64 stillFrame = hub->sequence();
         changes.poll();
         const qsizetype changesBefore = changes.parts().size();
         const qsizetype repeatingBefore = repeating.parts().size();
@@ -893,6 +899,7 @@ private Q_SLOTS:
         quiet.start();
         QVERIFY(repeating.waitForParts(int(repeatingBefore) + 10));
         changes.poll();
+        QCOMPARE(hub->sequence(), stillFrame); // no new frame in the meantime
         const qint64 keepAlives = quiet.elapsed() / FrameStream::kKeepAliveMs + 1;
         QVERIFY2(changes.parts().size() <= changesBefore + keepAlives,
                  qPrintable(QStringLiteral("%1 parts without a new frame while the default viewer got 10 repeats")
