@@ -98,7 +98,10 @@ AnimatedFrame Animator::advanceTo(double now)
     if (!holdStill)
         m_sway.apply(target, now, emotionChanged || m_templatesChanged, m_settings);
     m_templatesChanged = false;
-    const double step = PoseInterpolator::stepFor(m_settings.poseInterpolatorStep, dt);
+    // Held still for the speech atlas (a slow renderer), a new emotion applies at once: each frame of the easing is a
+    // pose off the atlas, a full render (4–5 a second on 2 cores), so the mouth all but stopped for the second the face
+    // took to arrive; at rest at once, the mouth goes on from the new emotion's cells.
+    const double step = holdStill && emotionChanged ? 1.0 : PoseInterpolator::stepFor(m_settings.poseInterpolatorStep, dt);
     Pose pose = PoseInterpolator::approach(*m_current, target, step);
 
     const bool confused =

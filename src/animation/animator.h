@@ -69,7 +69,8 @@ public:
     [[nodiscard]] Pose restPose() const;
     // While the mouth is driven, hold the head still: the sway pauses (the pose eases to the emotion's own) and
     // breathing fades out; both come back smoothly when the mouth is let go. The speech atlas can only show poses at
-    // rest, so the live character turns this on with it. Off by default (the original's behaviour).
+    // rest, so the live character turns this on with it; an emotion change while held still then applies at once
+    // instead of easing in. Off by default (the original's behaviour).
     void setHoldStillWhileSpeaking(bool hold);
     // The pose of the last frame; empty before the first.
     [[nodiscard]] std::optional<Pose> currentPose() const;

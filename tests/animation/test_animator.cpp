@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -428,6 +429,36 @@ private Q_SLOTS:
         QCOMPARE(released.value("mouth_eee_index"), 1.0f);
         rig.animator.setMouthSource({});
         QCOMPARE(rig.frame().value("mouth_eee_index"), 1.0f);
+    }
+
+    void emotionChangeWhileHeldStillAppliesAtOnce()
+    {
+        // While the speech atlas plays (hold still), the face does not ease into a new emotion: every eased frame would
+        // be a full render. Without holding still it eases as the original does (transitionConvergesToTheTemplate).
+        for (const bool hold : {true, false}) {
+            Rig rig(25);
+            rig.animator.setHoldStillWhileSpeaking(hold);
+            rig.animator.setMouthSource([](double) -> std::optional<MouthShape> { return MouthShape{.aaa = 0.5f}; });
+            rig.runUntil(2.0);
+            rig.animator.setEmotion(QStringLiteral("joy"));
+            const Pose pose = rig.frame();
+            const Pose joy = EmotionTemplates::factory().value(QStringLiteral("joy"));
+            const Pose neutral = EmotionTemplates::factory().value(QStringLiteral("neutral"));
+            int moving = 0;
+            for (int i = 0; i < Pose::kCount; ++i) {
+                const auto &mouth = TalkingDriver::mouthOpenMorphs();
+                if (i == kBreathing || std::find(mouth.begin(), mouth.end(), i) != mouth.end() || joy[i] == neutral[i])
+                    continue;
+                ++moving;
+                if (hold)
+                    QCOMPARE(pose[i], joy[i]);
+                else
+                    QVERIFY2(std::abs(pose[i] - joy[i]) > 0.5 * std::abs(joy[i] - neutral[i]),
+                             qPrintable(QLatin1String(Pose::parameters()[size_t(i)].name)));
+            }
+            QVERIFY(moving > 0);
+            QCOMPARE(pose[kAaa], 0.5f); // the mouth still speaks
+        }
     }
 
     void transitionConvergesToTheTemplate_data()
