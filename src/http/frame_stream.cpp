@@ -53,7 +53,9 @@ void FrameStream::send(const QByteArray &part)
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     // The same bytes as last time (no new frame, or the speech atlas showing the same cell again): only as keep-alive.
-    if (!m_repeats && part == m_lastPart && m_sinceWrite.isValid() && m_sinceWrite.elapsed() < kKeepAliveMs)
+    // (A tick without a new frame hands out the very same bytes: no comparison of their contents then.)
+    if (!m_repeats && (part.isSharedWith(m_lastPart) || part == m_lastPart) && m_sinceWrite.isValid()
+        && m_sinceWrite.elapsed() < kKeepAliveMs)
         return;
     // More than one part still unsent (in Qt's buffer or the kernel's): the viewer is slower than the stream;
     // skip this one, so that it gets the newest frame once it catches up.
