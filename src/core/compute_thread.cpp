@@ -3,16 +3,17 @@
 
 #include "core/thread_priority.h"
 
-#include <condition_variable>
 #include <alloca.h>
-#include <cstdlib>
-#include <cstring>
+#include <pthread.h>
 #include <sys/auxv.h>
 #include <unistd.h>
+
+#include <condition_variable>
+#include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <mutex>
-#include <pthread.h>
 #include <thread>
 
 namespace ths {
@@ -155,12 +156,10 @@ ComputeThread &instance()
 
 void runComputeJob(const std::function<void()> &job)
 {
-    ComputeThread &thread = instance();
-    if (std::this_thread::get_id() == thread.id()) {
+    if (isComputeThread())
         job();
-        return;
-    }
-    thread.run(job);
+    else
+        instance().run(job);
 }
 
 const char *openMpSpinCountDefault()

@@ -5,18 +5,19 @@
 //
 // Why one thread: libgomp keeps a team of worker threads for every thread that has opened a parallel region, for as
 // long as that thread lives. As soon as the workers of all teams outnumber the cores, it shortens every worker's
-// spin-wait at the end of a region from about a million iterations to 100 (fixed inside libgomp; GOMP_SPINCOUNT does
-// not reach it), so the workers fall asleep and have to be woken at each of the hundreds of parallel regions of a
-// frame. That happened as soon as a second thread had rendered once: `serve` loaded the weights on its main thread
-// and rendered on the live character's thread, and lost 15–20 % of every frame to 2,000 sleeps and wake-ups a second
-// (the studio, with its preview, exporter and live character on three threads, more). With all such work on this
+// spin-wait at the end of a region to 100 iterations (fixed inside libgomp; GOMP_SPINCOUNT does not reach it), so the
+// workers fall asleep and have to be woken at each of the hundreds of parallel regions of a frame. That happened as
+// soon as a second thread had opened one: `serve` loaded the weights on its main thread and rendered on the live
+// character's thread, and lost 15–20 % of every frame to 4,000 context switches a second (the studio, with its
+// preview, exporter and live character on three threads, more). With all such work on this
 // thread there is one team, whatever thread asks. How long the team's workers spin for the next region before they
 // sleep is set in compute_thread.cpp.
 //
 // Callers block until their job has run. Jobs run one at a time, in the order they were posted; a job posted from
-// the compute thread itself runs at once. Never post from inside a parallel region: a worker of the compute thread's
-// team would wait for the compute thread, which waits for it at the region's end. A job's exception is rethrown to its caller. The thread runs below the GUI
-// and HTTP threads (thread_priority.h), and so do the OpenMP workers it starts.
+// the compute thread itself runs at once. A job's exception is rethrown to its caller. Never post from inside a
+// parallel region: a worker of the compute thread's team would wait for the compute thread, which waits for it at the
+// region's end. The thread runs below the GUI and HTTP threads (thread_priority.h), and so do the OpenMP workers it
+// starts.
 
 #include <functional>
 #include <optional>
