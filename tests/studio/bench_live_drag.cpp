@@ -9,15 +9,13 @@
 // Run: QT_QPA_PLATFORM=offscreen build/tests/studio/bench_live_drag [--seconds 20] [--threads N]
 // Measure on a quiet machine: two inference threads slow down badly when anything else uses a core.
 
+#include "bench_studio_start.h"
 #include "pose/pose.h"
-#include "studio/studio_launcher.h"
 
-#include <QCommandLineParser>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQuickWindow>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -57,30 +55,13 @@ void waitFor(const std::function<bool()> &done, int timeoutMs)
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::preferOffscreen();
     QGuiApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("talkinghead-studio-bench"));
-    QStandardPaths::setTestModeEnabled(true);
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Length of each phase."), QStringLiteral("S"), QStringLiteral("20")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Inference threads (default: the studio's setting)."), QStringLiteral("N"), QStringLiteral("-1")});
-    parser.process(app);
-    const int seconds = qMax(2, parser.value(QStringLiteral("seconds")).toInt());
-
-    StudioOptions options;
-    options.modelsDirs = QStringList{QStringLiteral(THS_MODELS_DIR)};
-    options.imagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
-    options.threads = parser.value(QStringLiteral("threads")).toInt();
-    StudioLauncher launcher(options);
-    QString error;
-    if (!launcher.open(&error)) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+    std::optional<bench::BenchStudio> bench = bench::openBenchStudio(app, QStringLiteral("Length of each phase."));
+    if (!bench)
         return 1;
-    }
-    Studio *studio = launcher.studio();
-    launcher.window()->resize(1280, 800);
-    launcher.window()->show();
+    const int seconds = bench->seconds;
+    Studio *studio = bench->launcher->studio();
 
     waitFor([&] { return studio->preview()->rendered() > 0; }, 300000);
     if (studio->preview()->rendered() == 0) {

@@ -5,17 +5,15 @@
 //   - the GUI thread's lateness (how late a 5 ms timer fires) and the window's frame intervals while inference runs.
 // Run: QT_QPA_PLATFORM=offscreen build/tests/studio/bench_studio [--seconds 20]
 
+#include "bench_studio_start.h"
 #include "pose/pose.h"
-#include "studio/studio_launcher.h"
 
-#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QMetaEnum>
 #include <QMutex>
 #include <QQuickItem>
 #include <QQuickWindow>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -49,31 +47,14 @@ int main(int argc, char **argv)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    bench::preferOffscreen();
     QGuiApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("talkinghead-studio-bench"));
-    QStandardPaths::setTestModeEnabled(true);
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Length of the continuous drag."), QStringLiteral("S"), QStringLiteral("20")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Inference threads (default: the studio's setting)."), QStringLiteral("N"), QStringLiteral("-1")});
-    parser.process(app);
-    const int dragSeconds = qMax(2, parser.value(QStringLiteral("seconds")).toInt());
-
-    StudioOptions options;
-    options.modelsDirs = QStringList{QStringLiteral(THS_MODELS_DIR)};
-    options.imagePath = QStringLiteral(THS_IMAGES_DIR "/lambda_00.png");
-    options.threads = parser.value(QStringLiteral("threads")).toInt();
-    StudioLauncher launcher(options);
-    QString error;
-    if (!launcher.open(&error)) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
+    std::optional<bench::BenchStudio> bench = bench::openBenchStudio(app, QStringLiteral("Length of the continuous drag."));
+    if (!bench)
         return 1;
-    }
-    Studio *studio = launcher.studio();
-    QQuickWindow *window = launcher.window();
-    window->resize(1280, 800);
-    window->show();
+    const int dragSeconds = bench->seconds;
+    Studio *studio = bench->launcher->studio();
+    QQuickWindow *window = bench->launcher->window();
     const double windowMs = sinceStart.nsecsElapsed() / 1e6;
 
     // GUI-thread watchers: timer lateness and frame intervals.
